@@ -1,0 +1,106 @@
+package dev.lambdalens.core;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where Lambda Lens reads its settings: one function from a key to a value, so that tests hand in a map
+ * instead of mutating the process environment.
+ *
+ * <p>Keys are the environment variable names Powertools for AWS Lambda uses in every language
+ * ({@code POWERTOOLS_SERVICE_NAME}, {@code POWERTOOLS_LOG_LEVEL}, ...), plus Lambda's own
+ * ({@code AWS_LAMBDA_FUNCTION_NAME}, {@code AWS_LAMBDA_LOG_LEVEL}, ...). Values set in code (annotation
+ * attributes, builders) take precedence over what this returns; defaults apply when it returns {@code null}.
+ */
+@FunctionalInterface
+public interface Configuration {
+
+    /** The value for {@code key}, or {@code null} when it is not set. Blank values count as not set. */
+    String get(String key);
+
+    /** The process environment. */
+    static Configuration environment() {
+        return System::getenv;
+    }
+
+    /** A fixed set of values, for tests and for code that builds its own configuration. */
+    static Configuration of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return copy::get;
+    }
+
+    /** This configuration, with {@code fallback} consulted for keys this one does not set. */
+    default Configuration orElse(Configuration fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        return key -> {
+            String value = trimmed(get(key));
+            return value != null ? value : fallback.get(key);
+        };
+    }
+
+    /** The trimmed value, or {@code defaultValue} when the key is unset or blank. */
+    default String get(String key, String defaultValue) {
+        String value = trimmed(get(key));
+        return value != null ? value : defaultValue;
+    }
+
+    /**
+     * {@code true} for "true", {@code false} for "false" (any case); {@code defaultValue} when unset.
+     * Any other value is reported once and treated as unset, so a typo never breaks a function.
+     */
+    default boolean getBoolean(String key, boolean defaultValue) {
+        String value = trimmed(get(key));
+        if (value == null) {
+            return defaultValue;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Diagnostics.global().reportOnce("config:" + key,
+                        key + "=" + value + " is not true or false; using the default " + defaultValue);
+                return defaultValue;
+        }
+    }
+
+    /** The value as a double; an unparsable value is reported once and treated as unset. */
+    default double getDouble(String key, double defaultValue) {
+        String value = trimmed(get(key));
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            Diagnostics.global().reportOnce("config:" + key,
+                    key + "=" + value + " is not a number; using the default " + defaultValue);
+            return defaultValue;
+        }
+    }
+
+    /** The value as an int; an unparsable value is reported once and treated as unset. */
+    default int getInt(String key, int defaultValue) {
+        String value = trimmed(get(key));
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            Diagnostics.global().reportOnce("config:" + key,
+                    key + "=" + value + " is not a whole number; using the default " + defaultValue);
+            return defaultValue;
+        }
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

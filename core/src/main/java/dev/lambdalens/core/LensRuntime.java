@@ -1,0 +1,185 @@
+package dev.lambdalens.core;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalens.core.internal.DeadlineWatch;
+import dev.lambdalens.core.internal.TraceHeaderResolver;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What Lambda Lens knows about the execution environment, shared by every invocation in it: configuration,
+ * the environment, the cold-start decision, the clock and the diagnostics channel. Opens one
+ * {@link InvocationScope} per invocation.
+ *
+ * <p>Handlers normally use {@link #global()}, read from the process environment on first use. Tests build
+ * their own with {@link #builder()} and hand it to the component under test, so no test mutates the
+ * environment or global state.
+ */
+public final class LensRuntime {
+    private static volatile LensRuntime global;
+
+    private final Configuration configuration;
+    private final LambdaEnvironment environment;
+    private final ColdStart coldStart;
+    private final Clock clock;
+    private final Diagnostics diagnostics;
+    private final TraceHeaderResolver traceHeaderResolver;
+    private final DeadlineWatch deadlineWatch = new DeadlineWatch();
+    private final List<ThreadContextCarrier> carriers = new CopyOnWriteArrayList<>();
+
+    private LensRuntime(Builder builder) {
+        this.configuration = builder.configuration;
+        this.environment = LambdaEnvironment.from(configuration);
+        this.coldStart = new ColdStart(environment.initializationType());
+        this.clock = builder.clock;
+        this.diagnostics = builder.diagnostics;
+        this.traceHeaderResolver = new TraceHeaderResolver(configuration, builder.systemProperties, diagnostics);
+    }
+
+    /** The runtime of this JVM, read from the process environment on first use. */
+    public static LensRuntime global() {
+        LensRuntime runtime = global;
+        if (runtime == null) {
+            synchronized (LensRuntime.class) {
+                runtime = global;
+                if (runtime == null) {
+                    runtime = builder().build();
+                    global = runtime;
+                }
+            }
+        }
+        return runtime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts an invocation, or joins the one already current on this thread for the same request (several
+     * handler wrappers on one method share one scope). Close the returned activation when the handler
+     * returns or throws; only the activation that opened the scope ends the invocation. Never throws.
+     *
+     * @param context Lambda's context; {@code null} gives a scope without request id or deadline
+     */
+    public InvocationScope.Activation enter(Context context) {
+        InvocationScope current = InvocationScope.current();
+        if (current != null && !current.isClosed() && sameInvocation(current, context)) {
+            return current.activate();
+        }
+        InvocationScope scope = new InvocationScope(this, context, traceHeaderResolver.resolve(context),
+                coldStart.claim(), clock.millis());
+        return scope.activate(true);
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    public LambdaEnvironment environment() {
+        return environment;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Registers a module's thread-bound state to travel with the scope to other threads. Idempotent. */
+    public void addCarrier(ThreadContextCarrier carrier) {
+        Objects.requireNonNull(carrier, "carrier");
+        if (!carriers.contains(carrier)) {
+            carriers.add(carrier);
+        }
+    }
+
+    DeadlineWatch deadlineWatch() {
+        return deadlineWatch;
+    }
+
+    Object[] captureCarriers() {
+        if (carriers.isEmpty()) {
+            return null;
+        }
+        Object[] captured = new Object[carriers.size()];
+        for (int i = 0; i < captured.length && i < carriers.size(); i++) {
+            try {
+                captured[i] = carriers.get(i).capture();
+            } catch (RuntimeException | LinkageError e) {
+                diagnostics.reportOnce("carrier:capture:" + carriers.get(i).getClass().getName(),
+                        "could not capture thread context for another thread", e);
+            }
+        }
+        return captured;
+    }
+
+    List<Runnable> attachCaptured(Object[] captured) {
+        if (captured == null) {
+            return List.of();
+        }
+        List<Runnable> undo = new ArrayList<>(captured.length);
+        for (int i = 0; i < captured.length && i < carriers.size(); i++) {
+            if (captured[i] == null) {
+                continue;
+            }
+            try {
+                undo.add(carriers.get(i).attach(captured[i]));
+            } catch (RuntimeException | LinkageError e) {
+                diagnostics.reportOnce("carrier:attach:" + carriers.get(i).getClass().getName(),
+                        "could not carry thread context to another thread", e);
+            }
+        }
+        return undo;
+    }
+
+    private static boolean sameInvocation(InvocationScope current, Context context) {
+        if (context == null) {
+            return true;
+        }
+        return Objects.equals(current.requestId(), context.getAwsRequestId());
+    }
+
+    /** Builds a runtime; every setting has the default a Lambda function wants. */
+    public static final class Builder {
+        private Configuration configuration = Configuration.environment();
+        private Clock clock = Clock.systemUTC();
+        private Diagnostics diagnostics = Diagnostics.global();
+        private Configuration systemProperties = System::getProperty;
+
+        private Builder() {
+        }
+
+        /** Where settings come from; the process environment by default. */
+        public Builder configuration(Configuration configuration) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder diagnostics(Diagnostics diagnostics) {
+            this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+            return this;
+        }
+
+        /** Where the runtime client's trace header property is read; {@link System#getProperty} by default. */
+        public Builder systemProperties(Configuration systemProperties) {
+            this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
+            return this;
+        }
+
+        public LensRuntime build() {
+            return new LensRuntime(this);
+        }
+    }
+}

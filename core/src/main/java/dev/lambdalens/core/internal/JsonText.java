@@ -1,0 +1,57 @@
+package dev.lambdalens.core.internal;
+
+/**
+ * Writes JSON string literals. For Lambda Lens modules only: not a public API, it may change without notice.
+ *
+ * <p>Every control character is escaped, so a value can never break a JSON line in two (log injection).
+ */
+public final class JsonText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {
+    }
+
+    /** Appends {@code value} as a quoted JSON string; {@code null} is written as {@code null}. */
+    public static void appendQuoted(StringBuilder out, CharSequence value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        appendEscaped(out, value);
+        out.append('"');
+    }
+
+    /** Appends the characters of {@code value} escaped for use inside a JSON string. */
+    public static void appendEscaped(StringBuilder out, CharSequence value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    // U+2028/U+2029 are valid JSON but end lines in JavaScript-based log viewers.
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                        out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+    }
+}
