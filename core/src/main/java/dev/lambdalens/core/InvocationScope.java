@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  *
  * <p>One object per invocation, never statics, so that several invocations running at once in one JVM
  * (Lambda Managed Instances) cannot see each other's state. The scope is current on the handler's thread;
- * work handed to other threads carries it explicitly with {@link #wrap(Runnable)}, {@link #wrap(Callable)},
- * {@link #wrap(Supplier)} or {@link #propagating(Executor)}.
+ * work handed to other threads carries it explicitly with {@link #wrap(Runnable)}, {@link #wrapCallable(Callable)},
+ * {@link #wrapSupplier(Supplier)} or {@link #propagating(Executor)}.
  *
  * <p>Created by {@link LensRuntime#enter(Context)}; closed when the outermost handler wrapper returns.
  */
@@ -208,7 +208,7 @@ public final class InvocationScope {
     }
 
     /** {@code task}, run with this scope (and every registered module's thread context) current. */
-    public <T> Callable<T> wrap(Callable<T> task) {
+    public <T> Callable<T> wrapCallable(Callable<T> task) {
         Objects.requireNonNull(task, "task");
         Object[] captured = runtime.captureCarriers();
         return () -> {
@@ -219,7 +219,7 @@ public final class InvocationScope {
     }
 
     /** {@code task}, run with this scope current; for {@code CompletableFuture.supplyAsync}. */
-    public <T> Supplier<T> wrap(Supplier<T> task) {
+    public <T> Supplier<T> wrapSupplier(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
         Object[] captured = runtime.captureCarriers();
         return () -> {
