@@ -16,6 +16,10 @@ import java.util.OptionalInt;
  * ({@link LocalLambdaRuntime.Builder#maxConcurrency(int)} above 1), these are the lines written while this one
  * ran, which may include lines of the others: filter them by request id.
  *
+ * <p>Messages logged through {@code Context.getLogger()} reach stdout without a line break of their own: in
+ * Lambda the runtime client frames each one on a telemetry pipe, but outside Lambda it writes the bare text, so
+ * two such messages with no line break of their own end up on one line here.
+ *
  * <p>Instances are immutable. Tests get them from the runtime; the constructor is public for the runtime's
  * internals and for tests of code that consumes results.
  */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdalens.testing.handlers.ContextReportingHandler;
 import dev.lambdalens.testing.handlers.EchoHandler;
 import dev.lambdalens.testing.handlers.ExitingHandler;
-import dev.lambdalens.testing.handlers.FailingInitHandler;
 import dev.lambdalens.testing.handlers.SleepingHandler;
 import dev.lambdalens.testing.handlers.ThrowingHandler;
 import org.junit.jupiter.api.Test;
@@ -116,21 +115,6 @@ class LocalLambdaRuntimeTest {
             assertTrue(error.stackTrace().stream().anyMatch(line -> line.contains("ThrowingHandler")),
                     error.stackTrace()::toString);
             assertTrue(invocation.response().isEmpty());
-        }
-    }
-
-    @Test
-    void reportsAFailingStaticInitializerAsAnInitError() {
-        try (LocalLambdaRuntime runtime = runtimeFor(FailingInitHandler.class).build()) {
-            Invocation invocation = runtime.invoke("{}");
-
-            assertEquals(InvocationStatus.INIT_ERROR, invocation.status(), invocation::toString);
-            FunctionError error = invocation.error().orElseThrow();
-            // What the runtime client 2.10.1 posts to /init/error: the cause is only in the log.
-            assertEquals("java.lang.ExceptionInInitializerError", error.type());
-            assertEquals("Error loading class " + FailingInitHandler.class.getName(), error.message());
-            assertTrue(invocation.stdout().stream().anyMatch(line -> line.contains("missing configuration TABLE_NAME")),
-                    invocation.stdout()::toString);
         }
     }
 

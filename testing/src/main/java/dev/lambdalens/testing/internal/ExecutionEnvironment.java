@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -135,7 +136,7 @@ public final class ExecutionEnvironment implements RuntimeApiListener {
                 if (ended) {
                     if (next != null) {
                         // Taken from the queue after end() drained it: give it to the next environment.
-                        scheduler.execute(() -> undeliveredSink.accept(List.of(next)));
+                        handBack(next);
                     }
                     return null;
                 }
@@ -144,6 +145,14 @@ public final class ExecutionEnvironment implements RuntimeApiListener {
                     return next;
                 }
             }
+        }
+    }
+
+    private void handBack(PendingInvocation invocation) {
+        try {
+            scheduler.execute(() -> undeliveredSink.accept(List.of(invocation)));
+        } catch (RejectedExecutionException e) {
+            invocation.result().completeExceptionally(new IllegalStateException("The runtime is closed"));
         }
     }
 
@@ -225,10 +234,10 @@ public final class ExecutionEnvironment implements RuntimeApiListener {
         server.close();
         Integer exitCode = exitedByItself && dead ? process.exitValue() : null;
 
-        List<PendingInvocation> stillRunning = new ArrayList<>(running.values());
-        running.clear();
-        for (PendingInvocation invocation : stillRunning) {
-            running.remove(invocation.requestId());
+        for (PendingInvocation invocation : new ArrayList<>(running.values())) {
+            if (running.remove(invocation.requestId()) == null) {
+                continue; // its response arrived meanwhile
+            }
             if (invocation == timedOut) {
                 invocation.finish(InvocationStatus.TIMEOUT, null, timeoutError(), null, stdout, stderr);
             } else {

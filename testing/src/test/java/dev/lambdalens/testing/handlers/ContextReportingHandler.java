@@ -29,6 +29,7 @@ public class ContextReportingHandler implements RequestStreamHandler {
         report.put("remainingTimeInMillis", context.getRemainingTimeInMillis());
         report.put("xrayTraceId", context.getXrayTraceId());
         report.put("traceHeaderProperty", System.getProperty("com.amazonaws.xray.traceHeader"));
+        report.put("javaVersion", Runtime.version().feature());
         report.put("customProperty", System.getProperty("lambdalens.custom"));
         ObjectNode env = report.putObject("env");
         for (String name : VARIABLES) {
