@@ -1,0 +1,92 @@
+package dev.lambdalens.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.logging.internal.LineSink;
+import dev.lambdalens.logging.internal.LogBuffer;
+import dev.lambdalens.logging.internal.LogState;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Writes each log line to standard output in one write (Lambda turns each write into one CloudWatch Logs
+ * event), encoding it on the logging thread so that it carries that thread's invocation ids. When the current
+ * invocation buffers, lines at or below the buffer level are held in the invocation's buffer instead, and an
+ * ERROR line first writes what was held.
+ *
+ * <p>Its encoder is a {@link LambdaJsonEncoder} unless one is configured.
+ */
+public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent> implements LineSink {
+    private Encoder<ILoggingEvent> encoder;
+    private OutputStream target;
+
+    public void setEncoder(Encoder<ILoggingEvent> encoder) {
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+    }
+
+    public Encoder<ILoggingEvent> getEncoder() {
+        return encoder;
+    }
+
+    /** Where lines go instead of {@link System#out} (read at each write, so a replaced stream is followed). */
+    public void setOutputStream(OutputStream target) {
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public void start() {
+        if (encoder == null) {
+            LambdaJsonEncoder defaultEncoder = new LambdaJsonEncoder();
+            defaultEncoder.setContext(getContext());
+            encoder = defaultEncoder;
+        }
+        if (!encoder.isStarted()) {
+            encoder.start();
+        }
+        super.start();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        byte[] line = encoder.encode(event);
+        if (line == null || line.length == 0) {
+            return;
+        }
+        LogState state = LogState.peek();
+        if (state != null) {
+            LogBuffer buffer = state.buffer();
+            if (buffer != null) {
+                int level = event.getLevel().levelInt;
+                if (level <= state.bufferLevel()) {
+                    buffer.add(this, line);
+                    return;
+                }
+                if (level >= Level.ERROR_INT && state.flushOnErrorLog()) {
+                    state.flushBuffer(InvocationScope.current());
+                }
+            }
+        }
+        writeLine(line);
+    }
+
+    @Override
+    public void writeLine(byte[] line) {
+        OutputStream out = target != null ? target : System.out;
+        try {
+            // PrintStream.write(byte[], int, int) holds its lock for the whole line: no interleaving.
+            synchronized (out) {
+                out.write(line, 0, line.length);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            LensRuntime.global().diagnostics().reportOnce("logging:write",
+                    "could not write a log line to standard output", e);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.lambdalens.logging;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.logging.internal.FallbackLine;
+import dev.lambdalens.logging.internal.NameMasker;
+import dev.lambdalens.logging.internal.ReservedKeys;
+import net.logstash.logback.composite.JsonProvider;
+import net.logstash.logback.composite.JsonProviders;
+import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
+import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
+import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
+import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
+import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
+import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
+import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.util.ReusableByteBuffer;
+import net.logstash.logback.util.ThreadLocalReusableByteBuffer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes each log event as one line of JSON with Powertools' key names, the Lambda context, the X-Ray trace id,
+ * keys, MDC, SLF4J key-value pairs and logstash structured arguments. Name it in your own logback.xml:
+ *
+ * <pre>{@code
+ * <appender name="JSON" class="dev.lambdalens.logging.LambdaJsonAppender">
+ *   <encoder class="dev.lambdalens.logging.LambdaJsonEncoder">
+ *     <maskedField>iban</maskedField>
+ *   </encoder>
+ * </appender>
+ * }</pre>
+ *
+ * <p>Each field group is one small logstash {@code JsonProvider}; {@code <providers>} given in XML are written
+ * after the default ones (or instead of them with {@code <includeDefaultProviders>false</includeDefaultProviders>}).
+ *
+ * <p>Masking applies to every value this encoder writes, at any depth, while streaming (the logged objects are
+ * never modified): fields named like the built-in {@link #DEFAULT_MASKED_FIELDS} (any case) or configured ones,
+ * configured logstash paths, and values matching configured patterns, are replaced by {@code ****}.
+ *
+ * <p>Every line is valid single-line JSON: control characters are escaped; a line whose fields cannot be
+ * serialized is replaced by one with the message, ids and a note; a line over {@link #setMaxLineBytes(int)} is
+ * replaced by one with the message cut to fit and a truncation marker.
+ */
+public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
+    /** Field names masked by default, compared ignoring case. */
+    public static final List<String> DEFAULT_MASKED_FIELDS = List.of("authorization", "proxy-authorization",
+            "cookie", "set-cookie", "x-api-key", "x-amz-security-token", "password", "passwd", "secret",
+            "client_secret", "token", "access_token", "refresh_token", "id_token", "api_key", "apikey");
+    /** Extra masked field names, comma-separated. */
+    public static final String MASK_FIELDS_VARIABLE = "LAMBDA_LENS_LOG_MASK_FIELDS";
+    /** Masked logstash paths (e.g. {@code body/card/number}), comma-separated. */
+    public static final String MASK_PATHS_VARIABLE = "LAMBDA_LENS_LOG_MASK_PATHS";
+    /** Regular expressions whose matches in string values are masked, separated by {@code ;;}. */
+    public static final String MASK_VALUES_VARIABLE = "LAMBDA_LENS_LOG_MASK_VALUES";
+    /** Below CloudWatch Logs' 256 KiB event limit, with room for Lambda's own framing. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 256_000;
+
+    private final List<String> maskedFields = new ArrayList<>();
+    private final List<String> maskedPaths = new ArrayList<>();
+    private final List<String> maskedValues = new ArrayList<>();
+    private String mask = "****";
+    private boolean includeDefaultProviders = true;
+    private boolean defaultMasks = true;
+    private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+    private String service;
+    private Configuration configuration;
+    private ThreadLocalReusableByteBuffer lineBuffers;
+
+    /** Adds a field name to mask, at any depth, ignoring case. */
+    public void addMaskedField(String name) {
+        maskedFields.add(Objects.requireNonNull(name, "name").trim());
+    }
+
+    /** Adds a logstash mask path: {@code a/b} masks field b inside a; a single name matches at any depth. */
+    public void addMaskedPath(String path) {
+        maskedPaths.add(Objects.requireNonNull(path, "path").trim());
+    }
+
+    /** Adds a regular expression; its matches inside string values are masked. */
+    public void addMaskedValue(String regex) {
+        maskedValues.add(Objects.requireNonNull(regex, "regex"));
+    }
+
+    /** The replacement written for masked values; {@code ****} by default. */
+    public void setMask(String mask) {
+        this.mask = Objects.requireNonNull(mask, "mask");
+    }
+
+    /** Whether {@link #DEFAULT_MASKED_FIELDS} are masked; true by default. */
+    public void setDefaultMasks(boolean defaultMasks) {
+        this.defaultMasks = defaultMasks;
+    }
+
+    /** Whether the Lambda Lens fields are written before the providers configured in XML; true by default. */
+    public void setIncludeDefaultProviders(boolean includeDefaultProviders) {
+        this.includeDefaultProviders = includeDefaultProviders;
+    }
+
+    /** The largest line written, in bytes with the line separator; longer lines are cut. */
+    public void setMaxLineBytes(int maxLineBytes) {
+        if (maxLineBytes < 2048) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 2048, was " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The {@code service} written on every line, instead of {@code POWERTOOLS_SERVICE_NAME}. */
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    /** Where the masking variables are read; the global runtime's configuration by default. For tests. */
+    public void setConfiguration(Configuration configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    @Override
+    public void start() {
+        if (isStarted()) {
+            return;
+        }
+        JsonProviders<ILoggingEvent> configured = getProviders();
+        if (includeDefaultProviders) {
+            JsonProviders<ILoggingEvent> all = new JsonProviders<>();
+            for (JsonProvider<ILoggingEvent> provider : defaultProviders()) {
+                all.addProvider(provider);
+            }
+            for (JsonProvider<ILoggingEvent> provider : configured.getProviders()) {
+                all.addProvider(provider);
+            }
+            setProviders(all);
+        }
+        setJsonGeneratorDecorator(maskingDecorator());
+        lineBuffers = new ThreadLocalReusableByteBuffer(1024);
+        super.start();
+    }
+
+    @Override
+    public byte[] encode(ILoggingEvent event) {
+        ReusableByteBuffer buffer = lineBuffers.acquire();
+        try {
+            encode(event, buffer);
+            if (buffer.size() > maxLineBytes) {
+                return FallbackLine.truncated(event, buffer.size(), maxLineBytes, getLineSeparator());
+            }
+            return buffer.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            LensRuntime.global().diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
+                    "a log line could not be fully serialized; it was written with its message and a note", e);
+            return FallbackLine.serializationFailure(event, e, getLineSeparator());
+        } finally {
+            lineBuffers.release();
+        }
+    }
+
+    private List<JsonProvider<ILoggingEvent>> defaultProviders() {
+        LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
+        timestamp.setFieldName("timestamp");
+        timestamp.setPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        timestamp.setTimeZone("UTC");
+        LogLevelJsonProvider level = new LogLevelJsonProvider();
+        level.setFieldName("level");
+        MessageJsonProvider message = new MessageJsonProvider();
+        message.setFieldName("message");
+        LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
+        logger.setFieldName("logger");
+        ServiceJsonProvider serviceProvider = new ServiceJsonProvider();
+        serviceProvider.setService(service);
+        MdcJsonProvider mdc = new MdcJsonProvider();
+        KeyValuePairsJsonProvider keyValuePairs = new KeyValuePairsJsonProvider();
+        for (String reserved : ReservedKeys.names()) {
+            mdc.addMdcKeyFieldName(reserved + "=" + ReservedKeys.RENAME_PREFIX + reserved);
+            keyValuePairs.addKeyFieldName(reserved + "=" + ReservedKeys.RENAME_PREFIX + reserved);
+        }
+        ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
+        arguments.setIncludeNonStructuredArguments(false);
+        return Arrays.asList(timestamp, level, message, logger, serviceProvider, new FunctionJsonProvider(),
+                new InvocationIdsJsonProvider(), new CorrelationIdJsonProvider(), new SamplingRateJsonProvider(),
+                new KeysJsonProvider(), mdc, keyValuePairs, arguments, new ErrorJsonProvider());
+    }
+
+    private MaskingJsonGeneratorDecorator maskingDecorator() {
+        Configuration config = configuration != null ? configuration : LensRuntime.global().configuration();
+        List<String> names = new ArrayList<>(maskedFields);
+        if (defaultMasks) {
+            names.addAll(DEFAULT_MASKED_FIELDS);
+        }
+        names.addAll(split(config.get(MASK_FIELDS_VARIABLE, null), ","));
+        MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
+        decorator.setDefaultMask(mask);
+        decorator.addFieldMasker(new NameMasker(names, mask));
+        List<String> paths = new ArrayList<>(maskedPaths);
+        paths.addAll(split(config.get(MASK_PATHS_VARIABLE, null), ","));
+        paths.forEach(decorator::addPath);
+        List<String> values = new ArrayList<>(maskedValues);
+        values.addAll(split(config.get(MASK_VALUES_VARIABLE, null), ";;"));
+        values.forEach(decorator::addValue);
+        decorator.start();
+        return decorator;
+    }
+
+    private static List<String> split(String value, String separator) {
+        List<String> parts = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(java.util.regex.Pattern.quote(separator))) {
+                if (!part.isBlank()) {
+                    parts.add(part.trim());
+                }
+            }
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.lambdalens.logging.internal;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.internal.JsonText;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The line written instead of the normal one when the normal one cannot be: an argument or key failed to
+ * serialize, or the line is over the size limit. It keeps what every line must carry (time, level, logger,
+ * ids and as much of the message as fits) and says in {@code lambda_lens} what happened. Rare path.
+ */
+public final class FallbackLine {
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
+
+    private FallbackLine() {
+    }
+
+    /** A line for an event whose fields could not be serialized, with the reason. */
+    public static byte[] serializationFailure(ILoggingEvent event, Throwable error, String lineSeparator) {
+        String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        StringBuilder line = start(event, message(event), 4096);
+        line.append(",\"lambda_lens\":{\"note\":");
+        JsonText.appendQuoted(line, "the line could not be fully serialized (" + clip(reason, 500)
+                + "); only the message and ids are kept");
+        return end(line, lineSeparator);
+    }
+
+    /** A line for an event whose normal line had {@code originalBytes} bytes, more than {@code maxBytes}. */
+    public static byte[] truncated(ILoggingEvent event, int originalBytes, int maxBytes, String lineSeparator) {
+        String message = message(event);
+        // Leave room for the other fields; escaping can grow a character to six, so clip by a safe margin.
+        int room = Math.max(0, (maxBytes - 1024) / 6);
+        StringBuilder line = start(event, message.length() > room ? message.substring(0, room) + "...[truncated]" : message, room + 1024);
+        line.append(",\"lambda_lens\":{\"truncated\":true,\"original_bytes\":").append(originalBytes);
+        return end(line, lineSeparator);
+    }
+
+    private static StringBuilder start(ILoggingEvent event, String message, int capacity) {
+        StringBuilder line = new StringBuilder(capacity);
+        line.append("{\"timestamp\":\"").append(TIMESTAMP.format(Instant.ofEpochMilli(event.getTimeStamp())))
+                .append("\",\"level\":\"").append(event.getLevel()).append("\",\"logger\":");
+        JsonText.appendQuoted(line, event.getLoggerName());
+        line.append(",\"message\":");
+        JsonText.appendQuoted(line, message);
+        InvocationScope scope = InvocationScope.current();
+        if (scope != null) {
+            if (scope.requestId() != null) {
+                line.append(",\"function_request_id\":");
+                JsonText.appendQuoted(line, scope.requestId());
+            }
+            if (scope.traceId() != null) {
+                line.append(",\"xray_trace_id\":");
+                JsonText.appendQuoted(line, scope.traceId());
+            }
+        }
+        return line;
+    }
+
+    private static byte[] end(StringBuilder line, String lineSeparator) {
+        line.append("}}").append(lineSeparator == null ? "\n" : lineSeparator);
+        return line.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String message(ILoggingEvent event) {
+        try {
+            String message = event.getFormattedMessage();
+            return message == null ? "" : message;
+        } catch (RuntimeException e) {
+            return String.valueOf(event.getMessage());
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lambdalens.logging.internal;
+
+import dev.lambdalens.core.Interception;
+import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.logging.LambdaLogging;
+import dev.lambdalens.logging.Logging;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link Logging} annotation, woven: a thin adapter that builds one interceptor per annotated method
+ * (from the annotation, over the environment) and runs it through the core's {@link Interception}, exactly as
+ * the plain-Java wrapper does.
+ */
+@Aspect
+public class LoggingAspect {
+    private final ConcurrentHashMap<JoinPoint.StaticPart, LoggingInterceptor> interceptors = new ConcurrentHashMap<>();
+
+    @Around("execution(@dev.lambdalens.logging.Logging * *(..)) && @annotation(logging)")
+    public Object around(ProceedingJoinPoint joinPoint, Logging logging) throws Throwable {
+        LoggingInterceptor interceptor = interceptors.computeIfAbsent(joinPoint.getStaticPart(),
+                part -> interceptorFor(logging));
+        Object[] args = joinPoint.getArgs();
+        Object event = args.length > 0 ? args[0] : null;
+        if (event instanceof InputStream && interceptor.settings().logEvent) {
+            // A stream can be read once: read it for the log line and hand the handler a fresh copy.
+            byte[] bytes = ((InputStream) event).readAllBytes();
+            args[0] = new ByteArrayInputStream(bytes);
+            event = bytes;
+            Object[] replaced = args;
+            return Interception.around(LensRuntime.global(), Interception.findContext(args), event,
+                    List.<InvocationInterceptor>of(interceptor), () -> joinPoint.proceed(replaced));
+        }
+        return Interception.around(LensRuntime.global(), Interception.findContext(args), event,
+                List.<InvocationInterceptor>of(interceptor), joinPoint::proceed);
+    }
+
+    private static LoggingInterceptor interceptorFor(Logging logging) {
+        LambdaLogging.Builder builder = LambdaLogging.builder().clearState(logging.clearState());
+        if (logging.logEvent()) {
+            builder.logEvent(true);
+        }
+        if (logging.logResponse()) {
+            builder.logResponse(true);
+        }
+        if (logging.logError()) {
+            builder.logError(true);
+        }
+        if (!logging.correlationIdPath().isEmpty()) {
+            builder.correlationIdPath(logging.correlationIdPath());
+        }
+        if (logging.samplingRate() >= 0) {
+            builder.samplingRate(Math.min(1, logging.samplingRate()));
+        }
+        if (logging.bufferLogs()) {
+            builder.buffering(true);
+        }
+        return (LoggingInterceptor) builder.buildInterceptor();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.lambdalens.logging.internal;
+
+import ch.qos.logback.classic.LoggerContext;
+import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Logging's part in an invocation: sets up the invocation's {@link LogState} (correlation id, sampling
+ * decision, buffer), logs the event, the response or the uncaught error, flushes held lines when the
+ * invocation fails or is about to time out, and drops them when it succeeds.
+ */
+public final class LoggingInterceptor implements InvocationInterceptor {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.lambdalens.logging.LambdaLogging");
+
+    private final LoggingSettings settings;
+    private final EventPath correlationPath;
+    private final IllegalArgumentException correlationPathError;
+
+    public LoggingInterceptor(LoggingSettings settings, LensRuntime runtime) {
+        this.settings = settings;
+        EventPath path = null;
+        IllegalArgumentException error = null;
+        if (settings.correlationIdPath != null && !settings.correlationIdPath.isBlank()) {
+            try {
+                path = EventPath.compile(settings.correlationIdPath);
+            } catch (IllegalArgumentException e) {
+                error = e; // Reported at the first invocation: never fail the function's initialization.
+            }
+        }
+        this.correlationPath = path;
+        this.correlationPathError = error;
+        runtime.addCarrier(MdcCarrier.INSTANCE);
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof LoggerContext) {
+            LoggerContext context = (LoggerContext) factory;
+            LogLevels.apply(context, runtime.configuration(), runtime.diagnostics());
+            if (settings.samplingRate > 0 || settings.buffering) {
+                InvocationLevelFilter.installOn(context);
+            }
+        }
+    }
+
+    public LoggingSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void beforeHandler(InvocationScope scope, Object event) {
+        LogState state = LogState.of(scope);
+        Diagnostics diagnostics = scope.runtime().diagnostics();
+        if (correlationPathError != null) {
+            diagnostics.reportOnce("logging:correlation-path:" + settings.correlationIdPath,
+                    correlationPathError.getMessage() + "; lines carry no correlation_id");
+        } else if (correlationPath != null) {
+            state.correlationId(correlationId(event, diagnostics));
+        }
+        if (settings.samplingRate > 0) {
+            boolean sampled = ThreadLocalRandom.current().nextDouble() < settings.samplingRate;
+            state.sampling(settings.samplingRate, sampled);
+            if (sampled) {
+                LOG.debug("This invocation logs at DEBUG: it was picked by the sampling rate {}",
+                        settings.samplingRate);
+            }
+        }
+        if (settings.buffering) {
+            state.buffering(new LogBuffer(settings.bufferMaxBytes), settings.bufferLevel.levelInt,
+                    settings.flushBufferOnErrorLog);
+            // Lambda kills a function that times out; its held lines are written just before that.
+            scope.beforeDeadline(settings.deadlineMargin, () -> state.flushBuffer(scope));
+        }
+        if (settings.logEvent) {
+            LOG.info("Lambda event", new PayloadArgument("event", loggable(event)));
+        }
+    }
+
+    @Override
+    public void afterSuccess(InvocationScope scope, Object event, Object response) {
+        if (settings.logResponse) {
+            LOG.info("Lambda response", new PayloadArgument("response", response));
+        }
+    }
+
+    @Override
+    public void afterFailure(InvocationScope scope, Object event, Throwable error) {
+        LogState state = LogState.of(scope);
+        state.flushBuffer(scope);
+        if (settings.logError) {
+            LOG.error("Lambda invocation failed", error);
+        }
+    }
+
+    @Override
+    public void afterHandler(InvocationScope scope) {
+        LogState state = scope.attachment(LogState.KEY);
+        if (state != null) {
+            state.clearBuffer();
+        }
+        if (settings.clearState) {
+            MDC.clear();
+        }
+    }
+
+    private String correlationId(Object event, Diagnostics diagnostics) {
+        Object tree = event;
+        if (event != null && !(event instanceof Map) && !(event instanceof List)) {
+            if (event instanceof String || event instanceof InputStream || event instanceof byte[]) {
+                return null;
+            }
+            try {
+                tree = Json.mapper().convertValue(event, Object.class);
+            } catch (RuntimeException e) {
+                diagnostics.reportOnce("logging:correlation-event:" + event.getClass().getName(),
+                        "could not read the correlation id from a " + event.getClass().getName(), e);
+                return null;
+            }
+        }
+        return correlationPath.evaluate(tree);
+    }
+
+    private static Object loggable(Object event) {
+        if (event instanceof InputStream) {
+            return "[Lambda Lens: a stream event is logged only through @Logging, which can read it]";
+        }
+        return event;
+    }
+}

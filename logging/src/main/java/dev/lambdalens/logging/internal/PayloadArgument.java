@@ -1,0 +1,147 @@
+package dev.lambdalens.logging.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.ObjectCodec;
+import net.logstash.logback.argument.StructuredArgument;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A handler's event or response as one field of a log line. The object is first serialized on its own, with
+ * bounded size and depth, so that a cyclic object, a failing getter or a huge payload gives a note in the field
+ * instead of a broken line or an exception; the result is then streamed into the line through the encoder's
+ * generator, so that masking applies and the user's object is never modified.
+ */
+public final class PayloadArgument implements StructuredArgument {
+    /** Payloads above this size are replaced by a note; a log line could not hold them anyway. */
+    public static final int MAX_BYTES = 200_000;
+
+    private final String fieldName;
+    private final Object payload;
+
+    public PayloadArgument(String fieldName, Object payload) {
+        this.fieldName = fieldName;
+        this.payload = payload;
+    }
+
+    @Override
+    public void writeTo(JsonGenerator generator) throws IOException {
+        generator.writeFieldName(fieldName);
+        if (payload == null || payload instanceof String || payload instanceof Number || payload instanceof Boolean) {
+            generator.writeObject(payload);
+            return;
+        }
+        ObjectCodec codec = generator.getCodec() != null ? generator.getCodec() : Json.mapper();
+        JsonFactory factory = codec.getFactory();
+        byte[] json;
+        try {
+            json = payload instanceof byte[] ? bounded((byte[]) payload) : serialize(codec, factory, payload);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            generator.writeString(note(e));
+            return;
+        }
+        try (JsonParser parser = factory.createParser(json)) {
+            if (parser.nextToken() == null) {
+                generator.writeNull();
+                return;
+            }
+            // Validate before writing: a half-copied structure would break the line.
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one JSON value");
+            }
+        } catch (IOException | RuntimeException e) {
+            generator.writeString(new String(json, 0, Math.min(json.length, MAX_BYTES), StandardCharsets.UTF_8));
+            return;
+        }
+        try (JsonParser parser = factory.createParser(json)) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+        }
+    }
+
+    private static byte[] bounded(byte[] json) throws IOException {
+        if (json.length > MAX_BYTES) {
+            throw new PayloadTooLargeException();
+        }
+        return json;
+    }
+
+    private static byte[] serialize(ObjectCodec codec, JsonFactory factory, Object payload) throws IOException {
+        BoundedOutputStream out = new BoundedOutputStream(MAX_BYTES);
+        try (JsonGenerator generator = factory.createGenerator(out)) {
+            generator.setCodec(codec);
+            codec.writeValue(generator, payload);
+        }
+        return out.toByteArray();
+    }
+
+    private String note(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof PayloadTooLargeException) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof PayloadTooLargeException || error instanceof PayloadTooLargeException) {
+            return "[Lambda Lens: the " + fieldName + " is larger than " + MAX_BYTES + " bytes and was not logged]";
+        }
+        if (error instanceof StackOverflowError) {
+            return "[Lambda Lens: the " + fieldName + " could not be serialized: it is nested too deeply or cyclic]";
+        }
+        String message = cause.getMessage();
+        if (message != null && message.length() > 300) {
+            message = message.substring(0, 300) + "...";
+        }
+        return "[Lambda Lens: the " + fieldName + " could not be serialized: " + cause.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message) + "]";
+    }
+
+    @Override
+    public String toString() {
+        return fieldName;
+    }
+
+    private static final class PayloadTooLargeException extends IOException {
+        PayloadTooLargeException() {
+            super("payload too large");
+        }
+    }
+
+    private static final class BoundedOutputStream extends OutputStream {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        private final int max;
+
+        BoundedOutputStream(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            check(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            check(len);
+            out.write(b, off, len);
+        }
+
+        private void check(int more) throws IOException {
+            if (out.size() + more > max) {
+                throw new PayloadTooLargeException();
+            }
+        }
+
+        byte[] toByteArray() {
+            return out.toByteArray();
+        }
+    }
+}
