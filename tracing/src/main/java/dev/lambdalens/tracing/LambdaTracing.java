@@ -1,0 +1,174 @@
+package dev.lambdalens.tracing;
+
+import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.ObservedHandler;
+import dev.lambdalens.tracing.internal.CurrentSpan;
+import dev.lambdalens.tracing.internal.HandlerSubsegmentInterceptor;
+import dev.lambdalens.tracing.internal.NoopSubsegment;
+import dev.lambdalens.tracing.internal.Span;
+import dev.lambdalens.tracing.internal.TracedCall;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * X-Ray tracing in plain Java, with the same powers as {@link Tracing @Tracing}.
+ *
+ * <pre>{@code
+ * RequestHandler<Order, Receipt> handler = ObservedHandler.wrap(this::handle)
+ *         .with(LambdaTracing.interceptor())
+ *         .build();
+ *
+ * Receipt handle(Order order, Context context) {
+ *     Price price = LambdaTracing.withSubsegment("## price", () -> prices.of(order));
+ *     LambdaTracing.putAnnotation("customer", order.customerId());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Threads: work handed to an executor with {@code InvocationScope.propagating(executor)}, or wrapped with
+ * {@code InvocationScope.current().wrap(task)}, runs with the submitting thread's current subsegment as parent,
+ * together with the log keys and metrics of the invocation.
+ *
+ * <p>Nothing here throws into the function: invalid names, keys and values are reported once on standard error
+ * and the work goes on. Untraced invocations (not sampled, {@code POWERTOOLS_TRACE_DISABLED=true}) run the code
+ * with a no-op subsegment and send nothing.
+ */
+public final class LambdaTracing {
+    private static final InvocationInterceptor DEFAULT = builder().build();
+
+    private LambdaTracing() {
+    }
+
+    /**
+     * The interceptor that records the handler subsegment {@code ## handleRequest}, for
+     * {@link ObservedHandler.Builder#with(InvocationInterceptor)}.
+     */
+    public static InvocationInterceptor interceptor() {
+        return DEFAULT;
+    }
+
+    /** Configures a handler interceptor with another name, metadata namespace or capture mode. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs {@code work} in a subsegment named {@code name} and returns its result. */
+    public static <T> T withSubsegment(String name, Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return withSubsegment(name, subsegment -> work.get());
+    }
+
+    /**
+     * Runs {@code work} in a subsegment named {@code name}, handing it the subsegment for annotations and
+     * metadata, and returns its result. An exception marks the subsegment as failed (recorded with its stack
+     * unless {@code POWERTOOLS_TRACER_CAPTURE_ERROR=false}) and is rethrown unchanged.
+     */
+    public static <T> T withSubsegment(String name, Function<TracedSubsegment, T> work) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(work, "work");
+        try {
+            return TracedCall.run(name, null, name, CaptureMode.ENVIRONMENT_VAR, false, work::apply);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            // A Function cannot throw checked exceptions; one thrown sneakily is passed on untouched.
+            throw LambdaTracing.<RuntimeException>sneaky(e);
+        }
+    }
+
+    /** The current subsegment, or a no-op one when nothing is traced on this thread. */
+    public static TracedSubsegment current() {
+        Span span = CurrentSpan.get();
+        return span != null ? span : NoopSubsegment.INSTANCE;
+    }
+
+    /** Adds a string annotation to the current subsegment. */
+    public static void putAnnotation(String key, String value) {
+        current().putAnnotation(key, value);
+    }
+
+    /** Adds a numeric annotation to the current subsegment. */
+    public static void putAnnotation(String key, Number value) {
+        current().putAnnotation(key, value);
+    }
+
+    /** Adds a boolean annotation to the current subsegment. */
+    public static void putAnnotation(String key, boolean value) {
+        current().putAnnotation(key, value);
+    }
+
+    /** Adds metadata to the current subsegment under the service name's namespace. */
+    public static void putMetadata(String key, Object value) {
+        current().putMetadata(key, value);
+    }
+
+    /** Adds metadata to the current subsegment under {@code namespace}. */
+    public static void putMetadata(String namespace, String key, Object value) {
+        current().putMetadata(namespace, key, value);
+    }
+
+    /**
+     * {@code task} run with this thread's current subsegment as parent, for threads the invocation scope
+     * does not reach. Prefer {@code InvocationScope.current().wrap(task)}, which carries logs and metrics too.
+     */
+    public static Runnable wrap(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        InvocationScope scope = InvocationScope.current();
+        if (scope != null) {
+            return scope.wrap(task);
+        }
+        Span span = CurrentSpan.get();
+        return () -> {
+            try (CurrentSpan.Activation ignored = CurrentSpan.activate(span)) {
+                task.run();
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    /** Builds a handler interceptor; every setting has Powertools' default. */
+    public static final class Builder {
+        private String segmentName = "## handleRequest";
+        private String namespace;
+        private String method = "handleRequest";
+        private CaptureMode captureMode = CaptureMode.ENVIRONMENT_VAR;
+
+        private Builder() {
+        }
+
+        /** The handler subsegment's name; {@code ## handleRequest} by default. */
+        public Builder segmentName(String segmentName) {
+            this.segmentName = Objects.requireNonNull(segmentName, "segmentName");
+            return this;
+        }
+
+        /** The metadata namespace of the response and error; the service name by default. */
+        public Builder namespace(String namespace) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
+        /** The method name the response and error are recorded under; {@code handleRequest} by default. */
+        public Builder methodName(String method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** Whether the response and error are recorded; as the environment says by default. */
+        public Builder captureMode(CaptureMode captureMode) {
+            this.captureMode = Objects.requireNonNull(captureMode, "captureMode");
+            return this;
+        }
+
+        public InvocationInterceptor build() {
+            return new HandlerSubsegmentInterceptor(segmentName, namespace, method, captureMode);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lambdalens.tracing.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends documents to the X-Ray daemon over UDP, one datagram each: the header line
+ * {@code {"format": "json", "version": 1}}, a newline, the document. The socket is opened on first use and
+ * never connected, so an absent daemon costs nothing and raises nothing; a failure to send is reported once
+ * and the function goes on.
+ */
+final class DaemonSender {
+    static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
+    /** The most the daemon accepts in one datagram, header included (the X-Ray SDK uses the same bound). */
+    static final int MAX_DATAGRAM_BYTES = 63 * 1024;
+    static final String DEFAULT_ADDRESS = "127.0.0.1:2000";
+
+    private final String address;
+    private final Problems problems;
+    private volatile InetSocketAddress target;
+    private volatile DatagramChannel channel;
+    private volatile boolean unusable;
+
+    DaemonSender(String address, Problems problems) {
+        this.address = address;
+        this.problems = problems;
+    }
+
+    /**
+     * The UDP address in {@code AWS_XRAY_DAEMON_ADDRESS}: either {@code host:port}, or
+     * {@code tcp:host:port udp:host:port} in any order. {@code null} when unset or unreadable.
+     */
+    static String udpAddress(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return null;
+        }
+        String trimmed = setting.trim();
+        if (!trimmed.contains(" ")) {
+            return trimmed.startsWith("udp:") ? trimmed.substring(4) : trimmed;
+        }
+        for (String part : trimmed.split("\\s+")) {
+            if (part.startsWith("udp:")) {
+                return part.substring(4);
+            }
+        }
+        return null;
+    }
+
+    /** The datagram for {@code document}: header and document in UTF-8. */
+    static byte[] datagram(String document) {
+        return (HEADER + document).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends one datagram built by {@link #datagram(String)}. Never throws. */
+    void send(byte[] datagram) {
+        if (unusable) {
+            return;
+        }
+        try {
+            DatagramChannel open = channel();
+            if (open != null) {
+                open.send(ByteBuffer.wrap(datagram), target);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.report("tracing:send", "could not send a trace document to the X-Ray daemon at " + address
+                    + "; traces of this function may be incomplete", e);
+        }
+    }
+
+    private DatagramChannel channel() throws IOException {
+        DatagramChannel open = channel;
+        if (open == null) {
+            synchronized (this) {
+                open = channel;
+                if (open == null) {
+                    target = resolve();
+                    if (target == null) {
+                        unusable = true;
+                        return null;
+                    }
+                    open = DatagramChannel.open();
+                    channel = open;
+                }
+            }
+        }
+        return open;
+    }
+
+    private InetSocketAddress resolve() {
+        int colon = address.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(address.substring(colon + 1));
+            InetSocketAddress resolved = new InetSocketAddress(address.substring(0, colon), port);
+            if (colon <= 0 || resolved.isUnresolved()) {
+                throw new IllegalArgumentException("unresolvable host");
+            }
+            return resolved;
+        } catch (RuntimeException e) {
+            problems.report("tracing:daemon-address", "the X-Ray daemon address " + address
+                    + " is not a reachable host:port; no traces are sent", e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.lambdalens.tracing.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An exception as metadata: its type and message, and those of its causes. The full stack is in the
+ * subsegment's {@code cause}; repeating it in metadata would only eat into the datagram.
+ */
+final class ErrorSummary {
+    private ErrorSummary() {
+    }
+
+    static Map<String, Object> of(Throwable error) {
+        Map<String, Object> summary = new LinkedHashMap<>(4);
+        summary.put("type", error.getClass().getName());
+        summary.put("message", error.getMessage());
+        Throwable cause = error.getCause();
+        if (cause != null && cause != error) {
+            summary.put("cause", cause.getClass().getName() + ": " + cause.getMessage());
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lambdalens.tracing.internal;
+
+import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.ScopeKey;
+import dev.lambdalens.tracing.CaptureMode;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * Opens the handler subsegment before the handler runs and sends it when the handler returns or throws, with
+ * the annotations {@code ColdStart} (the core's decision) and {@code Service}, and the response or error as
+ * metadata when capture is on. Stateless: per-invocation state lives in the invocation scope, so one instance
+ * serves concurrent invocations.
+ */
+public final class HandlerSubsegmentInterceptor implements InvocationInterceptor {
+    /** How long before the deadline an unfinished handler subsegment is sent in progress. */
+    static final Duration DEADLINE_MARGIN = Duration.ofMillis(200);
+    private static final ScopeKey<ArrayDeque<Open>> OPEN = ScopeKey.named("tracing:handler-subsegments");
+
+    private final String segmentName;
+    private final String namespace;
+    private final String method;
+    private final CaptureMode captureMode;
+
+    /**
+     * @param namespace metadata namespace of the response and error, or {@code null} for the service name
+     * @param method    the method name the response and error are recorded under
+     */
+    public HandlerSubsegmentInterceptor(String segmentName, String namespace, String method, CaptureMode captureMode) {
+        this.segmentName = segmentName;
+        this.namespace = namespace;
+        this.method = method;
+        this.captureMode = captureMode;
+    }
+
+    @Override
+    public void beforeHandler(InvocationScope scope, Object event) {
+        Tracer tracer = Tracer.of(scope.runtime());
+        if (!tracer.enabled()) {
+            return;
+        }
+        scope.runtime().addCarrier(SpanCarrier.INSTANCE);
+        Span span = tracer.startInScope(scope, segmentName);
+        if (span == null) {
+            return;
+        }
+        span.putAnnotation("ColdStart", scope.coldStart());
+        span.putAnnotation("Service", tracer.serviceName());
+        CurrentSpan.Activation activation = CurrentSpan.activate(span);
+        scope.attachment(OPEN, s -> new ArrayDeque<>(2)).push(new Open(span, activation));
+        if (span.parent() == null) {
+            scope.beforeDeadline(DEADLINE_MARGIN, () -> tracer.sendInProgress(span));
+        }
+    }
+
+    @Override
+    public void afterSuccess(InvocationScope scope, Object event, Object response) {
+        Open open = top(scope);
+        if (open != null && Capture.response(captureMode, open.span.tracer())) {
+            open.span.putMetadata(namespace, method + " response", response);
+        }
+    }
+
+    @Override
+    public void afterFailure(InvocationScope scope, Object event, Throwable error) {
+        Open open = top(scope);
+        if (open != null) {
+            TracedCall.recordError(open.span, error, namespace, method,
+                    Capture.error(captureMode, open.span.tracer()));
+        }
+    }
+
+    @Override
+    public void afterHandler(InvocationScope scope) {
+        ArrayDeque<Open> stack = scope.attachment(OPEN);
+        Open open = stack == null ? null : stack.poll();
+        if (open != null) {
+            open.activation.close();
+            open.span.tracer().end(open.span);
+        }
+    }
+
+    private static Open top(InvocationScope scope) {
+        ArrayDeque<Open> stack = scope.attachment(OPEN);
+        return stack == null ? null : stack.peek();
+    }
+
+    /** A handler subsegment and what restores the thread's previous span. */
+    private static final class Open {
+        final Span span;
+        final CurrentSpan.Activation activation;
+
+        Open(Span span, CurrentSpan.Activation activation) {
+            this.span = span;
+            this.activation = activation;
+        }
+    }
+}

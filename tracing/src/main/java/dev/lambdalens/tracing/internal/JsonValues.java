@@ -1,0 +1,122 @@
+package dev.lambdalens.tracing.internal;
+
+import dev.lambdalens.core.internal.JsonText;
+
+import java.lang.reflect.Array;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a metadata value (a captured response, an error, anything a user puts) as JSON text without Jackson
+ * for the shapes that make up nearly all of them: strings, numbers, booleans, enums, maps, collections and
+ * arrays. Only other objects (beans, records) go to {@link BeanJson}, so Jackson's classes are loaded only
+ * when a function actually records such an object.
+ *
+ * <p>Never throws: cycles, excessive depth and unserializable objects become short strings saying so.
+ */
+final class JsonValues {
+    private static final int MAX_DEPTH = 32;
+
+    private JsonValues() {
+    }
+
+    /** {@code value} as JSON text. */
+    static String toJson(Object value, Problems problems) {
+        StringBuilder out = new StringBuilder(64);
+        write(out, value, 0, new IdentityHashMap<>(), problems);
+        return out.toString();
+    }
+
+    private static void write(StringBuilder out, Object value, int depth, IdentityHashMap<Object, Boolean> path,
+                              Problems problems) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof CharSequence || value instanceof Character) {
+            JsonText.appendQuoted(out, value.toString());
+        } else if (value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Number) {
+            writeNumber(out, (Number) value);
+        } else if (value instanceof Enum<?>) {
+            JsonText.appendQuoted(out, ((Enum<?>) value).name());
+        } else if (value instanceof Optional<?>) {
+            write(out, ((Optional<?>) value).orElse(null), depth, path, problems);
+        } else if (depth >= MAX_DEPTH) {
+            out.append("\"[too deep]\"");
+            problems.report("tracing:metadata:depth", "a metadata value is nested more than " + MAX_DEPTH
+                    + " levels deep; deeper levels are left out", null);
+        } else if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
+            if (path.put(value, Boolean.TRUE) != null) {
+                out.append("\"[cycle]\"");
+                problems.report("tracing:metadata:cycle", "a metadata value refers to itself; the cycle is cut", null);
+                return;
+            }
+            if (value instanceof Map<?, ?>) {
+                writeMap(out, (Map<?, ?>) value, depth, path, problems);
+            } else if (value instanceof Iterable<?>) {
+                writeIterable(out, (Iterable<?>) value, depth, path, problems);
+            } else {
+                writeArray(out, value, depth, path, problems);
+            }
+            path.remove(value);
+        } else {
+            BeanJson.write(out, value, problems);
+        }
+    }
+
+    private static void writeNumber(StringBuilder out, Number number) {
+        if (number instanceof Double || number instanceof Float) {
+            double d = number.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                // JSON has no NaN or Infinity; the text keeps the information.
+                JsonText.appendQuoted(out, number.toString());
+                return;
+            }
+        }
+        out.append(number);
+    }
+
+    private static void writeMap(StringBuilder out, Map<?, ?> map, int depth, IdentityHashMap<Object, Boolean> path,
+                                 Problems problems) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            JsonText.appendQuoted(out, String.valueOf(entry.getKey()));
+            out.append(':');
+            write(out, entry.getValue(), depth + 1, path, problems);
+        }
+        out.append('}');
+    }
+
+    private static void writeIterable(StringBuilder out, Iterable<?> items, int depth,
+                                      IdentityHashMap<Object, Boolean> path, Problems problems) {
+        out.append('[');
+        boolean first = true;
+        for (Object item : items) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            write(out, item, depth + 1, path, problems);
+        }
+        out.append(']');
+    }
+
+    private static void writeArray(StringBuilder out, Object array, int depth, IdentityHashMap<Object, Boolean> path,
+                                   Problems problems) {
+        out.append('[');
+        int length = Array.getLength(array);
+        for (int i = 0; i < length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            write(out, Array.get(array, i), depth + 1, path, problems);
+        }
+        out.append(']');
+    }
+}

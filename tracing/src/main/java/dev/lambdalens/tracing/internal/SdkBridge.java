@@ -1,0 +1,80 @@
+package dev.lambdalens.tracing.internal;
+
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.entities.Entity;
+import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.Subsegment;
+import com.amazonaws.xray.entities.SubsegmentImpl;
+import com.amazonaws.xray.entities.TraceHeader;
+import com.amazonaws.xray.entities.TraceID;
+
+/**
+ * The only class that touches the X-Ray SDK, loaded only when SDK interop is on. For each span made current
+ * it puts a stand-in SDK subsegment with the span's id, trace and parent into the SDK's thread-local context,
+ * so the SDK's own subsegments (AWS SDK v2 calls through {@code TracingInterceptor}, {@code AWSXRay} calls)
+ * become its children. The stand-ins are never ended through the SDK, so the SDK never sends them; their
+ * SDK children are written into the span's document by {@link #appendChildren(Object, StringBuilder)}.
+ */
+final class SdkBridge {
+    private SdkBridge() {
+    }
+
+    /** Makes the stand-in of {@code span} the SDK's current entity; returns the entity it replaces. */
+    static Object enter(Span span) {
+        AWSXRayRecorder recorder = AWSXRay.getGlobalRecorder();
+        Entity previous = recorder.getTraceEntity();
+        recorder.setTraceEntity(mirror(recorder, span));
+        return previous;
+    }
+
+    /** Restores the entity {@link #enter(Span)} returned. */
+    static void exit(Object previous) {
+        AWSXRayRecorder recorder = AWSXRay.getGlobalRecorder();
+        if (previous == null) {
+            recorder.clearTraceEntity();
+        } else {
+            recorder.setTraceEntity((Entity) previous);
+        }
+    }
+
+    /** Appends the SDK subsegments recorded under the stand-in, each preceded by a comma. */
+    static int appendChildren(Object mirror, StringBuilder out) {
+        int count = 0;
+        for (Subsegment child : ((Subsegment) mirror).getSubsegmentsCopy()) {
+            out.append(',').append(child.serialize());
+            count++;
+        }
+        return count;
+    }
+
+    private static Subsegment mirror(AWSXRayRecorder recorder, Span span) {
+        Object existing = span.sdkMirror;
+        if (existing != null) {
+            return (Subsegment) existing;
+        }
+        synchronized (span.lock()) {
+            if (span.sdkMirror != null) {
+                return (Subsegment) span.sdkMirror;
+            }
+            Entity parent;
+            Segment segment;
+            if (span.parent() == null) {
+                segment = new FacadeSegment(recorder, TraceID.fromString(span.traceId()), span.parentId(),
+                        TraceHeader.SampleDecision.SAMPLED);
+                parent = segment;
+            } else {
+                Subsegment parentMirror = mirror(recorder, span.parent());
+                segment = parentMirror.getParentSegment();
+                parent = parentMirror;
+            }
+            SubsegmentImpl mirror = new SubsegmentImpl(recorder, span.name(), segment);
+            mirror.setId(span.id());
+            mirror.setParent(parent);
+            mirror.setStartTime(span.startMicros() / 1_000_000d);
+            span.sdkMirror = mirror;
+            return mirror;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.lambdalens.tracing.internal;
+
+import dev.lambdalens.tracing.TracedSubsegment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One recorded subsegment. Spans of one trace tree (a handler subsegment and everything under it) share one
+ * lock, the root's, so that threads adding children, annotations and metadata and the thread writing the
+ * document never see each other half done; the lock is never contended in practice.
+ *
+ * <p>A span is written as its own daemon document when it ends, if it is a root (its parent is the segment
+ * Lambda created) or its parent has already been sent; otherwise it goes out inside its parent's document.
+ */
+public final class Span implements TracedSubsegment {
+    static final int MAX_ANNOTATIONS = 50;
+
+    private final Tracer tracer;
+    private final Span parent;
+    private final Object lock;
+    private final String name;
+    private final String id;
+    private final String traceId;
+    private final String parentId;
+    private final String defaultNamespace;
+    private final long startMicros;
+
+    // Guarded by lock.
+    private long endMicros;
+    private boolean sent;
+    private boolean fault;
+    private Throwable cause;
+    private Map<String, Object> annotations;
+    private Map<String, Map<String, String>> metadata;
+    private List<Span> children;
+
+    /** The X-Ray SDK subsegment that stands for this span while SDK interop is on; set on one thread only. */
+    volatile Object sdkMirror;
+
+    Span(Tracer tracer, Span parent, String name, String id, String traceId, String parentId,
+         String defaultNamespace, long startMicros) {
+        this.tracer = tracer;
+        this.parent = parent;
+        this.lock = parent == null ? this : parent.lock;
+        this.name = name;
+        this.id = id;
+        this.traceId = traceId;
+        this.parentId = parentId;
+        this.defaultNamespace = defaultNamespace;
+        this.startMicros = startMicros;
+        if (parent != null) {
+            parent.addChild(this);
+        }
+    }
+
+    Tracer tracer() {
+        return tracer;
+    }
+
+    /** The parent span, or {@code null} for a child of Lambda's segment. */
+    Span parent() {
+        return parent;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String traceId() {
+        return traceId;
+    }
+
+    /** The id of the parent: the parent span's, or the Lambda segment's for a root. */
+    String parentId() {
+        return parentId;
+    }
+
+    long startMicros() {
+        return startMicros;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    @Override
+    public boolean isRecording() {
+        return true;
+    }
+
+    @Override
+    public void putAnnotation(String key, String value) {
+        annotate(key, value);
+    }
+
+    @Override
+    public void putAnnotation(String key, Number value) {
+        if (value == null || (value instanceof Double || value instanceof Float)
+                && !Double.isFinite(value.doubleValue())) {
+            tracer.problem("tracing:annotation:number", "annotation " + key + " needs a finite number, got "
+                    + value + "; it is left out", null);
+            return;
+        }
+        annotate(key, value);
+    }
+
+    @Override
+    public void putAnnotation(String key, boolean value) {
+        annotate(key, value);
+    }
+
+    @Override
+    public void putMetadata(String key, Object value) {
+        putMetadata(defaultNamespace, key, value);
+    }
+
+    @Override
+    public void putMetadata(String namespace, String key, Object value) {
+        if (namespace == null || namespace.isBlank()) {
+            namespace = defaultNamespace;
+        }
+        if (key == null || namespace.startsWith("AWS.")) {
+            tracer.problem("tracing:metadata:key", "metadata needs a key and a namespace not starting with AWS. (got "
+                    + namespace + "/" + key + "); it is left out", null);
+            return;
+        }
+        // Written now: the document shows the value as it was when recorded, and a bad value is reported here.
+        String json = JsonValues.toJson(value, tracer::problem);
+        synchronized (lock) {
+            if (closedForWrites("metadata " + key)) {
+                return;
+            }
+            if (metadata == null) {
+                metadata = new LinkedHashMap<>(4);
+            }
+            metadata.computeIfAbsent(namespace, n -> new LinkedHashMap<>(4)).put(key, json);
+        }
+    }
+
+    /** Marks the span as failed by {@code error}; the exception itself is kept only when {@code keepCause}. */
+    void fail(Throwable error, boolean keepCause) {
+        synchronized (lock) {
+            fault = true;
+            if (keepCause) {
+                cause = error;
+            }
+        }
+    }
+
+    /** Ends the span; returns whether it must now be sent as its own document. */
+    boolean end(long endMicros) {
+        synchronized (lock) {
+            if (this.endMicros != 0) {
+                return false;
+            }
+            this.endMicros = Math.max(endMicros, startMicros);
+            if (parent == null || parent.sent) {
+                sent = true;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    boolean isEnded() {
+        return endMicros != 0;
+    }
+
+    long endMicros() {
+        return endMicros;
+    }
+
+    boolean fault() {
+        return fault;
+    }
+
+    Throwable cause() {
+        return cause;
+    }
+
+    Map<String, Object> annotations() {
+        return annotations;
+    }
+
+    Map<String, Map<String, String>> metadata() {
+        return metadata;
+    }
+
+    List<Span> children() {
+        return children;
+    }
+
+    private void addChild(Span child) {
+        synchronized (lock) {
+            if (children == null) {
+                children = new ArrayList<>(4);
+            }
+            children.add(child);
+        }
+    }
+
+    private void annotate(String key, Object value) {
+        if (!validAnnotationKey(key)) {
+            tracer.problem("tracing:annotation:key:" + key, "annotation key \"" + key
+                    + "\" must be made of A-Z, a-z, 0-9 and _; the annotation is left out", null);
+            return;
+        }
+        if (value == null) {
+            tracer.problem("tracing:annotation:null", "annotation " + key + " has no value; it is left out", null);
+            return;
+        }
+        synchronized (lock) {
+            if (closedForWrites("annotation " + key)) {
+                return;
+            }
+            if (annotations == null) {
+                annotations = new LinkedHashMap<>(4);
+            }
+            if (annotations.size() >= MAX_ANNOTATIONS && !annotations.containsKey(key)) {
+                tracer.problem("tracing:annotation:count", "a subsegment holds at most " + MAX_ANNOTATIONS
+                        + " annotations; " + key + " is left out", null);
+                return;
+            }
+            annotations.put(key, value);
+        }
+    }
+
+    private boolean closedForWrites(String what) {
+        if (endMicros == 0) {
+            return false;
+        }
+        tracer.problem("tracing:closed", "the subsegment " + name + " has already ended; " + what
+                + " is left out", null);
+        return true;
+    }
+
+    static boolean validAnnotationKey(String key) {
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Span[" + name + ", id=" + id + ", trace=" + traceId + "]";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.lambdalens.tracing.internal;
+
+import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.tracing.CaptureMode;
+import dev.lambdalens.tracing.TracedSubsegment;
+
+/**
+ * Runs code in a subsegment: a child of the thread's current span, or of Lambda's segment when there is none.
+ * Shared by {@code LambdaTracing.withSubsegment} and by {@code @Tracing} on methods that are not handlers.
+ */
+public final class TracedCall {
+
+    /** The code to run, which may throw anything. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run(TracedSubsegment subsegment) throws Throwable;
+    }
+
+    private TracedCall() {
+    }
+
+    /**
+     * Runs {@code body} in a subsegment named {@code name}; returns what it returns and rethrows what it
+     * throws, unchanged. Untraced code (tracing off, not sampled, no invocation) runs with a no-op subsegment.
+     *
+     * @param namespace   the metadata namespace of the captured response and error, or {@code null} for the
+     *                    service name
+     * @param method      the name the captured response and error are recorded under ({@code method response})
+     * @param mayCaptureResponse false where the caller gets the result anyway (the plain-Java API)
+     */
+    public static <T> T run(String name, String namespace, String method, CaptureMode mode,
+                            boolean mayCaptureResponse, Body<T> body)
+            throws Throwable {
+        Span span = start(name);
+        if (span == null) {
+            return body.run(NoopSubsegment.INSTANCE);
+        }
+        Tracer tracer = span.tracer();
+        try (CurrentSpan.Activation ignored = CurrentSpan.activate(span)) {
+            T result = body.run(span);
+            if (mayCaptureResponse && Capture.response(mode, tracer)) {
+                span.putMetadata(namespace, method + " response", result);
+            }
+            return result;
+        } catch (Throwable error) {
+            recordError(span, error, namespace, method, Capture.error(mode, tracer));
+            throw error;
+        } finally {
+            tracer.end(span);
+        }
+    }
+
+    /** Marks {@code span} failed; with {@code capture}, keeps the exception and records it as metadata. */
+    static void recordError(Span span, Throwable error, String namespace, String method, boolean capture) {
+        span.fail(error, capture);
+        if (capture) {
+            span.putMetadata(namespace, method + " error", ErrorSummary.of(error));
+        }
+    }
+
+    private static Span start(String name) {
+        Span parent = CurrentSpan.get();
+        if (parent != null) {
+            Tracer tracer = parent.tracer();
+            return tracer.enabled() ? tracer.startChild(parent, name) : null;
+        }
+        InvocationScope scope = InvocationScope.current();
+        if (scope == null) {
+            Diagnostics.global().reportOnce("tracing:no-invocation", "a subsegment (" + name + ") was started "
+                    + "outside a Lambda invocation (no handler wrapper is active on this thread, and the work was "
+                    + "not handed over with InvocationScope.wrap or propagating); it runs untraced");
+            return null;
+        }
+        Tracer tracer = Tracer.of(scope.runtime());
+        if (!tracer.enabled()) {
+            return null;
+        }
+        scope.runtime().addCarrier(SpanCarrier.INSTANCE);
+        return tracer.startInScope(scope, name);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.lambdalens.tracing.internal;
+
+import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.TraceHeader;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The tracing settings of one {@link LensRuntime} and what acts on them: starts spans, ends them and sends
+ * their documents to the daemon, with a size guard. One per runtime, made on first use.
+ */
+public final class Tracer {
+    /** {@code true} turns tracing off (Powertools' name). */
+    public static final String TRACE_DISABLED = "POWERTOOLS_TRACE_DISABLED";
+    public static final String CAPTURE_RESPONSE = "POWERTOOLS_TRACER_CAPTURE_RESPONSE";
+    public static final String CAPTURE_ERROR = "POWERTOOLS_TRACER_CAPTURE_ERROR";
+    public static final String DAEMON_ADDRESS = "AWS_XRAY_DAEMON_ADDRESS";
+    /**
+     * {@code true} or {@code false}: whether subsegments also become the X-Ray SDK's current entity, so that
+     * AWS SDK calls and {@code AWSXRay} calls nest under them. Unset: on when the X-Ray AWS SDK v2
+     * instrumentation is on the class path.
+     */
+    public static final String SDK_INTEROP = "LAMBDA_LENS_TRACING_SDK_INTEROP";
+    static final String SDK_V2_INSTRUMENTATION = "com/amazonaws/xray/interceptors/TracingInterceptor.class";
+
+    /** Metadata values longer than this are previewed when a document would not fit in a datagram. */
+    private static final int OVERSIZE_METADATA_LIMIT = 1024;
+
+    private static final Map<LensRuntime, Tracer> TRACERS = new WeakHashMap<>();
+
+    private final boolean enabled;
+    private final boolean captureResponse;
+    private final boolean captureError;
+    private final String serviceName;
+    private final Clock clock;
+    private final Diagnostics diagnostics;
+    private final DaemonSender sender;
+    private final boolean sdkInterop;
+
+    private Tracer(LensRuntime runtime) {
+        Configuration config = runtime.configuration();
+        this.enabled = !config.getBoolean(TRACE_DISABLED, false);
+        this.captureResponse = config.getBoolean(CAPTURE_RESPONSE, true);
+        this.captureError = config.getBoolean(CAPTURE_ERROR, true);
+        this.serviceName = runtime.environment().serviceName();
+        this.clock = runtime.clock();
+        this.diagnostics = runtime.diagnostics();
+        String address = DaemonSender.udpAddress(config.get(DAEMON_ADDRESS));
+        if (address == null && config.get(DAEMON_ADDRESS) != null) {
+            problem("tracing:daemon-address", DAEMON_ADDRESS + "=" + config.get(DAEMON_ADDRESS)
+                    + " names no UDP address; using " + DaemonSender.DEFAULT_ADDRESS, null);
+        }
+        this.sender = new DaemonSender(address != null ? address : DaemonSender.DEFAULT_ADDRESS, this::problem);
+        String interop = config.get(SDK_INTEROP);
+        this.sdkInterop = enabled && (interop != null ? config.getBoolean(SDK_INTEROP, false)
+                : Tracer.class.getClassLoader().getResource(SDK_V2_INSTRUMENTATION) != null);
+    }
+
+    /** The tracer of {@code runtime}. */
+    public static Tracer of(LensRuntime runtime) {
+        synchronized (TRACERS) {
+            return TRACERS.computeIfAbsent(runtime, Tracer::new);
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean captureResponse() {
+        return captureResponse;
+    }
+
+    public boolean captureError() {
+        return captureError;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    boolean sdkInterop() {
+        return sdkInterop;
+    }
+
+    /**
+     * A span for code running in {@code scope}: a child of the thread's current span when that belongs to the
+     * same trace, else a child of the segment Lambda created. {@code null} when the invocation is not traced
+     * (tracing off, no trace header, not sampled).
+     */
+    public Span startInScope(InvocationScope scope, String name) {
+        if (!enabled || scope == null) {
+            return null;
+        }
+        TraceHeader header = scope.traceHeader();
+        if (header == null || !header.isSampled() || header.parent() == null) {
+            return null;
+        }
+        Span current = CurrentSpan.get();
+        if (current != null && current.traceId().equals(header.root())) {
+            return startChild(current, name);
+        }
+        return new Span(this, null, checkedName(name), Ids.newId(), header.root(), header.parent(), serviceName,
+                nowMicros());
+    }
+
+    /** A child of {@code parent}. */
+    public Span startChild(Span parent, String name) {
+        return new Span(this, parent, checkedName(name), Ids.newId(), parent.traceId(), parent.id(), serviceName,
+                nowMicros());
+    }
+
+    /** Ends {@code span} and sends what has to go now. Never throws. */
+    public void end(Span span) {
+        try {
+            if (span.end(nowMicros())) {
+                send(span);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            problem("tracing:end", "could not end or send the subsegment " + span.name(), e);
+        }
+    }
+
+    /**
+     * Sends {@code span} as it is, in progress, so that an invocation stopped at its deadline still shows its
+     * handler subsegment and everything that ended under it. Never throws.
+     */
+    public void sendInProgress(Span span) {
+        try {
+            if (!span.isEnded()) {
+                send(span);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            problem("tracing:in-progress", "could not send the subsegment " + span.name() + " in progress", e);
+        }
+    }
+
+    private void send(Span span) {
+        List<byte[]> datagrams = new ArrayList<>(1);
+        synchronized (span.lock()) {
+            render(span, datagrams);
+        }
+        for (byte[] datagram : datagrams) {
+            sender.send(datagram);
+        }
+    }
+
+    /** The datagrams for {@code span}: one when it fits, else its children separately and big metadata cut. */
+    private void render(Span span, List<byte[]> datagrams) {
+        SpanDocument.SdkChildren sdk = sdkInterop ? SdkBridge::appendChildren : null;
+        byte[] whole = DaemonSender.datagram(new SpanDocument(Integer.MAX_VALUE, true, sdk).standalone(span));
+        if (whole.length <= DaemonSender.MAX_DATAGRAM_BYTES) {
+            datagrams.add(whole);
+            return;
+        }
+        problem("tracing:size", "a subsegment document of " + whole.length + " bytes exceeds the "
+                + DaemonSender.MAX_DATAGRAM_BYTES + " bytes the X-Ray daemon accepts in one datagram; metadata "
+                + "values over " + OVERSIZE_METADATA_LIMIT + " characters are cut to a preview and children are "
+                + "sent on their own where needed", null);
+        byte[] previewed = DaemonSender.datagram(
+                new SpanDocument(OVERSIZE_METADATA_LIMIT, true, sdk).standalone(span));
+        if (previewed.length <= DaemonSender.MAX_DATAGRAM_BYTES) {
+            datagrams.add(previewed);
+            return;
+        }
+        if (span.children() != null) {
+            for (Span child : span.children()) {
+                if (child.isEnded()) {
+                    render(child, datagrams);
+                }
+            }
+        }
+        byte[] alone = DaemonSender.datagram(new SpanDocument(OVERSIZE_METADATA_LIMIT, false, sdk).standalone(span));
+        if (alone.length > DaemonSender.MAX_DATAGRAM_BYTES) {
+            alone = DaemonSender.datagram(new SpanDocument(-1, false, sdk).standalone(span));
+        }
+        datagrams.add(alone);
+    }
+
+    /** Reports a problem once per key. */
+    void problem(String key, String message, Throwable cause) {
+        diagnostics.reportOnce(key, message, cause);
+    }
+
+    long nowMicros() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /**
+     * {@code name} as X-Ray accepts it: 1 to 200 characters, without the ASCII symbols it rejects. An invalid
+     * name is repaired (and reported once) rather than dropped, so the work still shows.
+     */
+    private String checkedName(String name) {
+        if (name != null && !name.isEmpty() && name.length() <= 200 && validName(name)) {
+            return name;
+        }
+        String repaired = repair(name);
+        problem("tracing:name:" + name, "subsegment name \"" + name + "\" is not valid for X-Ray; using \""
+                + repaired + "\"", null);
+        return repaired;
+    }
+
+    private static boolean validName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (invalidNameChar(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean invalidNameChar(char c) {
+        return c < 0x20 || "!\"$'()*,;<>?[]^`{|}~".indexOf(c) >= 0;
+    }
+
+    private static String repair(String name) {
+        if (name == null || name.isEmpty()) {
+            return "unnamed";
+        }
+        StringBuilder out = new StringBuilder(Math.min(name.length(), 200));
+        for (int i = 0; i < name.length() && out.length() < 200; i++) {
+            char c = name.charAt(i);
+            out.append(invalidNameChar(c) ? '_' : c);
+        }
+        return out.toString();
+    }
+}
