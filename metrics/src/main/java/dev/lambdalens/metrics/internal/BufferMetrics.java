@@ -1,0 +1,150 @@
+package dev.lambdalens.metrics.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.metrics.Metrics;
+import dev.lambdalens.metrics.model.DimensionSet;
+import dev.lambdalens.metrics.model.MetricResolution;
+import dev.lambdalens.metrics.model.MetricUnit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
+
+/**
+ * {@link Metrics} over the buffer {@link #target()} returns: the invocation's for the routing instance, a fixed
+ * child buffer inside {@link #flushMetrics(Consumer)}. Every method is guarded: nothing reaches the caller.
+ */
+abstract class BufferMetrics implements Metrics {
+
+    /** The buffer this call records into. */
+    abstract InvocationMetrics target();
+
+    /** Called when a value arrives at a finished buffer (a worker thread outliving its invocation). */
+    abstract InvocationMetrics lateTarget();
+
+    @Override
+    public void addMetric(String key, double value, MetricUnit unit, MetricResolution resolution) {
+        InvocationMetrics target = target();
+        if (target.disabled()) {
+            return;
+        }
+        if (!target.addMetric(key, value, unit, resolution)) {
+            lateTarget().addMetric(key, value, unit, resolution);
+        }
+    }
+
+    @Override
+    public void addDimension(DimensionSet dimensionSet) {
+        target().addDimension(dimensionSet);
+    }
+
+    @Override
+    public void addMetadata(String key, Object value) {
+        target().addMetadata(key, value);
+    }
+
+    @Override
+    public void setDefaultDimensions(DimensionSet dimensionSet) {
+        InvocationMetrics target = target();
+        if (dimensionSet == null) {
+            target.diagnostics().reportOnce("metrics:null-default-dimensions",
+                    "setDefaultDimensions(null) is ignored; use clearDefaultDimensions()");
+            return;
+        }
+        target.reportProblems(dimensionSet);
+        target.setDefaultDimensions(new LinkedHashMap<>(dimensionSet.getDimensions()));
+    }
+
+    @Override
+    public DimensionSet getDefaultDimensions() {
+        return target().getDefaultDimensions();
+    }
+
+    @Override
+    public void setNamespace(String namespace) {
+        target().setNamespace(namespace);
+    }
+
+    @Override
+    public void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics) {
+        target().setRaiseOnEmptyMetrics(raiseOnEmptyMetrics);
+    }
+
+    @Override
+    public void clearDefaultDimensions() {
+        target().setDefaultDimensions(new LinkedHashMap<>());
+    }
+
+    @Override
+    public void setTimestamp(Instant timestamp) {
+        InvocationMetrics target = target();
+        if (timestamp == null) {
+            target.diagnostics().reportOnce("metrics:null-timestamp", "setTimestamp(null) is ignored");
+            return;
+        }
+        target.setTimestamp(timestamp.toEpochMilli());
+    }
+
+    @Override
+    public void flush() {
+        target().flush();
+    }
+
+    @Override
+    public void captureColdStartMetric(Context context, DimensionSet dimensions) {
+        InvocationScope scope = InvocationScope.current();
+        if (scope == null || !scope.coldStart()) {
+            return;
+        }
+        String functionName = null;
+        if (context != null) {
+            functionName = context.getFunctionName();
+        } else if (scope.context() != null) {
+            functionName = scope.context().getFunctionName();
+        }
+        target().writeColdStart(functionName, dimensions);
+    }
+
+    @Override
+    public void captureColdStartMetric(DimensionSet dimensions) {
+        captureColdStartMetric(null, dimensions);
+    }
+
+    @Override
+    public void flushMetrics(Consumer<Metrics> metricsConsumer) {
+        InvocationMetrics target = target();
+        if (metricsConsumer == null) {
+            target.diagnostics().reportOnce("metrics:null-consumer", "flushMetrics(null) is ignored");
+            return;
+        }
+        InvocationMetrics child = target.child();
+        metricsConsumer.accept(new Fixed(child));
+        child.flush();
+    }
+
+    @Override
+    public void flushSingleMetric(String name, double value, MetricUnit unit, String namespace,
+                                  DimensionSet dimensions) {
+        target().writeSingle(name, value, unit, namespace, dimensions);
+    }
+
+    /** Records into one given buffer. */
+    static final class Fixed extends BufferMetrics {
+        private final InvocationMetrics buffer;
+
+        Fixed(InvocationMetrics buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        InvocationMetrics target() {
+            return buffer;
+        }
+
+        @Override
+        InvocationMetrics lateTarget() {
+            return buffer;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lambdalens.metrics.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalens.core.Interception;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.metrics.FlushMetrics;
+import dev.lambdalens.metrics.LambdaMetrics;
+import dev.lambdalens.metrics.MetricsFactory;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link FlushMetrics} aspect: a thin adapter that builds one {@link LambdaMetrics} per annotated method,
+ * paired with {@link MetricsFactory#getMetricsInstance()}, and runs the handler through the core's
+ * {@link Interception}. For Lambda Lens modules only: not a public API.
+ */
+@Aspect
+public final class FlushMetricsAspect {
+    /** Keyed by join point identity: no annotation hashing, no reflection per call. */
+    private final ConcurrentHashMap<JoinPoint.StaticPart, List<LambdaMetrics>> interceptors =
+            new ConcurrentHashMap<>();
+
+    @Around("execution(@dev.lambdalens.metrics.FlushMetrics * *(..)) && @annotation(flushMetrics)")
+    public Object around(ProceedingJoinPoint joinPoint, JoinPoint.StaticPart staticPart, FlushMetrics flushMetrics)
+            throws Throwable {
+        List<LambdaMetrics> interceptor = interceptors.get(staticPart);
+        if (interceptor == null) {
+            interceptor = interceptors.computeIfAbsent(staticPart, key -> List.of(fromAnnotation(flushMetrics)));
+        }
+        Object[] arguments = joinPoint.getArgs();
+        Context context = Interception.findContext(arguments);
+        Object event = arguments.length > 0 ? arguments[0] : null;
+        return Interception.around(LensRuntime.global(), context, event, interceptor, joinPoint::proceed);
+    }
+
+    private static LambdaMetrics fromAnnotation(FlushMetrics annotation) {
+        return LambdaMetrics.builder()
+                .metrics(MetricsFactory.getMetricsInstance())
+                .namespace(annotation.namespace())
+                .service(annotation.service())
+                .functionName(annotation.functionName())
+                .captureColdStart(annotation.captureColdStart())
+                .raiseOnEmptyMetrics(annotation.raiseOnEmptyMetrics())
+                .eventSourceMetrics(annotation.eventSourceMetrics())
+                .build();
+    }
+}

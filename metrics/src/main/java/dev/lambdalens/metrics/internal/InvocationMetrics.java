@@ -1,0 +1,412 @@
+package dev.lambdalens.metrics.internal;
+
+import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.LambdaEnvironment;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.metrics.MetricsOutput;
+import dev.lambdalens.metrics.model.DimensionSet;
+import dev.lambdalens.metrics.model.MetricResolution;
+import dev.lambdalens.metrics.model.MetricUnit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one invocation recorded and has not written yet: metrics with their values, dimension sets, metadata,
+ * timestamp, namespace. Attached to the invocation's scope, so concurrent invocations never share one; worker
+ * threads of the invocation record into it, hence every method holds its lock. A flush takes the metrics out
+ * under the lock and writes them without it.
+ *
+ * <p>Dimension sets and metadata stay after a flush (a deadline flush must not change the dimensions of the
+ * metrics recorded after it); metrics are written once. For Lambda Lens modules only: not a public API.
+ */
+public final class InvocationMetrics {
+    private static final String SERVICE = "Service";
+    private static final String FUNCTION_NAME = "FunctionName";
+
+    private final LensRuntime runtime;
+    private final EnvironmentSettings environment;
+    private final MetricsOutput output;
+    private final String requestId;
+    private final String traceId;
+    private final boolean disabled;
+
+    // Guarded by this.
+    private final LinkedHashMap<String, MetricSeries> metrics = new LinkedHashMap<>(16);
+    private final List<LinkedHashMap<String, String>> dimensionSets = new ArrayList<>(2);
+    private LinkedHashMap<String, String> defaultDimensions;
+    private LinkedHashMap<String, Object> metadata;
+    private String namespace;
+    private String service;
+    private String functionName;
+    private long timestampMillis = Long.MIN_VALUE;
+    private boolean raiseOnEmptyMetrics;
+    private boolean configured;
+    private boolean coldStartWritten;
+    private boolean deadlineClaimed;
+    private boolean wroteMetrics;
+    private boolean finished;
+
+    InvocationMetrics(LensRuntime runtime, EnvironmentSettings environment, MetricsOutput output, String requestId,
+                      String traceId, MetricsDefaults defaults) {
+        this.runtime = runtime;
+        this.environment = environment;
+        this.output = output;
+        this.requestId = requestId;
+        this.traceId = traceId;
+        this.disabled = environment.disabled();
+        this.service = environment.service();
+        this.functionName = environment.functionName();
+        this.namespace = defaults.namespace();
+        this.defaultDimensions = defaults.dimensions();
+        this.raiseOnEmptyMetrics = defaults.raiseOnEmptyMetrics();
+    }
+
+    /** Whether {@code POWERTOOLS_METRICS_DISABLED} turned metrics off: every call is then a no-op. */
+    public boolean disabled() {
+        return disabled;
+    }
+
+    Diagnostics diagnostics() {
+        return runtime.diagnostics();
+    }
+
+    /**
+     * Applies a handler wrapper's settings; the first wrapper of an invocation wins (nested annotated methods
+     * share the outer one's settings). Null values leave what the configuration says.
+     */
+    public synchronized void configure(String namespace, String service, String functionName,
+                                       boolean raiseOnEmptyMetrics) {
+        if (configured) {
+            return;
+        }
+        configured = true;
+        if (namespace != null) {
+            this.namespace = namespace;
+        }
+        if (service != null) {
+            this.service = service;
+        }
+        if (functionName != null) {
+            this.functionName = functionName;
+        }
+        this.raiseOnEmptyMetrics |= raiseOnEmptyMetrics;
+    }
+
+    /** {@code true} once: whoever gets it schedules the flush before the deadline. */
+    public synchronized boolean claimDeadlineFlush() {
+        boolean first = !deadlineClaimed;
+        deadlineClaimed = true;
+        return first;
+    }
+
+    /** Records one value; returns {@code false} when this buffer is finished and the value belongs elsewhere. */
+    boolean addMetric(String name, double value, MetricUnit unit, MetricResolution resolution) {
+        String rule = MetricRules.nameRule(name);
+        if (rule == null) {
+            rule = MetricRules.valueRule(value);
+        }
+        if (rule != null) {
+            MetricRules.report(diagnostics(), "metric '" + name + "'", rule, "this value is left out");
+            return true;
+        }
+        if (unit == null) {
+            MetricRules.report(diagnostics(), "metric '" + name + "'", "no unit was given",
+                    "its values are written with unit None");
+            unit = MetricUnit.NONE;
+        }
+        if (resolution == null) {
+            resolution = MetricResolution.STANDARD;
+        }
+        synchronized (this) {
+            if (finished) {
+                return false;
+            }
+            MetricSeries series = metrics.get(name);
+            if (series == null) {
+                series = new MetricSeries(name, unit, resolution);
+                metrics.put(name, series);
+            } else if (series.unit != unit || series.resolution != resolution) {
+                MetricRules.report(diagnostics(), "metric '" + name + "'",
+                        "it was recorded with unit " + unit.getName() + " and resolution " + resolution
+                                + " after " + series.unit.getName() + " and " + series.resolution,
+                        "the value is kept with the first unit and resolution");
+            }
+            series.add(value);
+            return true;
+        }
+    }
+
+    void addDimension(DimensionSet set) {
+        if (set == null) {
+            diagnostics().reportOnce("metrics:null-dimension-set", "a null DimensionSet was added; it is ignored");
+            return;
+        }
+        reportProblems(set);
+        if (set.size() == 0) {
+            return;
+        }
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>(set.getDimensions());
+        synchronized (this) {
+            int union = copy.size();
+            for (String key : effectiveDefaults().keySet()) {
+                if (!copy.containsKey(key)) {
+                    union++;
+                }
+            }
+            if (union > DimensionSet.MAX_DIMENSIONS) {
+                MetricRules.report(diagnostics(), "dimension set " + copy.keySet(),
+                        "with the default dimensions it has " + union + " dimensions, more than CloudWatch's "
+                                + DimensionSet.MAX_DIMENSIONS,
+                        "this set is left out; metrics are still written with the other sets");
+                return;
+            }
+            dimensionSets.add(copy);
+        }
+    }
+
+    synchronized void setDefaultDimensions(LinkedHashMap<String, String> dimensions) {
+        this.defaultDimensions = dimensions;
+    }
+
+    synchronized DimensionSet getDefaultDimensions() {
+        return DimensionSet.of(effectiveDefaults());
+    }
+
+    synchronized void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    synchronized void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics) {
+        this.raiseOnEmptyMetrics = raiseOnEmptyMetrics;
+    }
+
+    void setTimestamp(long epochMillis) {
+        String rule = MetricRules.timestampRule(epochMillis, runtime.clock().millis());
+        if (rule != null) {
+            MetricRules.report(diagnostics(), "timestamp " + java.time.Instant.ofEpochMilli(epochMillis), rule,
+                    "the documents keep the time of their flush");
+            return;
+        }
+        synchronized (this) {
+            timestampMillis = epochMillis;
+        }
+    }
+
+    void addMetadata(String key, Object value) {
+        if (key == null || key.isBlank()) {
+            diagnostics().reportOnce("metrics:metadata-key", "metadata with an empty key is left out");
+            return;
+        }
+        if (key.equals("_aws")) {
+            MetricRules.report(diagnostics(), "metadata '_aws'", "'_aws' is reserved for the EMF metadata",
+                    "this entry is left out");
+            return;
+        }
+        synchronized (this) {
+            if (metadata == null) {
+                metadata = new LinkedHashMap<>(8);
+            }
+            metadata.put(key, value);
+        }
+    }
+
+    /** Writes what was recorded since the last flush. Never throws. */
+    public void flush() {
+        EmfBatch batch;
+        synchronized (this) {
+            batch = drain();
+            if (batch == null) {
+                return;
+            }
+            wroteMetrics = true;
+        }
+        EmfWriter.write(batch, output, diagnostics());
+    }
+
+    /**
+     * The last flush of the invocation: writes what is left, says (at debug level, or as a diagnostic with
+     * raiseOnEmptyMetrics) when the invocation recorded nothing, and sends later values elsewhere.
+     */
+    public void finish() {
+        boolean empty;
+        boolean raise;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+        }
+        flush();
+        synchronized (this) {
+            empty = !wroteMetrics;
+            raise = raiseOnEmptyMetrics;
+        }
+        if (empty && !disabled) {
+            if (raise) {
+                diagnostics().reportOnce("metrics:empty", "an invocation with raiseOnEmptyMetrics recorded no "
+                        + "metric; nothing was written (Lambda Lens reports this instead of failing the handler)");
+            } else if (environment.debug()) {
+                DebugLine.write("no metrics were recorded in invocation " + requestId + "; nothing was flushed");
+            }
+        }
+    }
+
+    /**
+     * Writes a {@code ColdStart} = 1 document with Service and FunctionName dimensions, once per invocation.
+     *
+     * @param contextFunctionName the function name from Lambda's context, used when none is configured
+     */
+    public void writeColdStart(String contextFunctionName, DimensionSet extra) {
+        synchronized (this) {
+            if (coldStartWritten) {
+                return;
+            }
+            coldStartWritten = true;
+        }
+        MetricSeries coldStart = new MetricSeries("ColdStart", MetricUnit.COUNT, MetricResolution.STANDARD);
+        coldStart.add(1);
+        writeOwnDocument(List.of(coldStart), identity(contextFunctionName), extra, null);
+    }
+
+    /** Writes event-source metrics as their own document, with Service, FunctionName and EventSource dimensions. */
+    void writeEventSource(String eventSource, List<MetricSeries> series) {
+        LinkedHashMap<String, String> dimensions = identity(null);
+        dimensions.put("EventSource", eventSource);
+        writeOwnDocument(series, dimensions, null, null);
+    }
+
+    /** Writes one metric at once, with the default dimensions plus {@code extra}. */
+    void writeSingle(String name, double value, MetricUnit unit, String namespaceOverride, DimensionSet extra) {
+        String rule = MetricRules.nameRule(name);
+        if (rule == null) {
+            rule = MetricRules.valueRule(value);
+        }
+        if (rule != null) {
+            MetricRules.report(diagnostics(), "metric '" + name + "'", rule, "this single metric is not written");
+            return;
+        }
+        MetricSeries series = new MetricSeries(name, unit == null ? MetricUnit.NONE : unit, MetricResolution.STANDARD);
+        series.add(value);
+        LinkedHashMap<String, String> dimensions;
+        synchronized (this) {
+            dimensions = new LinkedHashMap<>(effectiveDefaults());
+        }
+        writeOwnDocument(List.of(series), dimensions, extra, namespaceOverride);
+    }
+
+    /** A buffer that starts with this one's namespace, default dimensions, dimension sets and metadata. */
+    synchronized InvocationMetrics child() {
+        InvocationMetrics child = new InvocationMetrics(runtime, environment, output, requestId, traceId,
+                new MetricsDefaults(namespace, defaultDimensions, false));
+        child.service = service;
+        child.functionName = functionName;
+        child.timestampMillis = timestampMillis;
+        for (LinkedHashMap<String, String> set : dimensionSets) {
+            child.dimensionSets.add(set);
+        }
+        if (metadata != null) {
+            child.metadata = new LinkedHashMap<>(metadata);
+        }
+        return child;
+    }
+
+    private void writeOwnDocument(List<MetricSeries> series, LinkedHashMap<String, String> dimensions,
+                                  DimensionSet extra, String namespaceOverride) {
+        if (disabled) {
+            return;
+        }
+        if (extra != null) {
+            reportProblems(extra);
+            for (Map.Entry<String, String> entry : extra.getDimensions().entrySet()) {
+                if (dimensions.size() < DimensionSet.MAX_DIMENSIONS || dimensions.containsKey(entry.getKey())) {
+                    dimensions.put(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        String ns;
+        long timestamp;
+        synchronized (this) {
+            ns = resolvedNamespace(namespaceOverride);
+            timestamp = timestamp();
+        }
+        EmfWriter.write(new EmfBatch(ns, timestamp, List.of(List.copyOf(dimensions.keySet())), dimensions,
+                series, Map.of(), requestId, traceId), output, diagnostics());
+    }
+
+    /** Service and FunctionName, the identity of the function in cold-start and event-source documents. */
+    private synchronized LinkedHashMap<String, String> identity(String contextFunctionName) {
+        LinkedHashMap<String, String> dimensions = new LinkedHashMap<>(4);
+        dimensions.put(SERVICE, service);
+        String name = functionName != null ? functionName : contextFunctionName;
+        if (name != null && DimensionSet.rejection(FUNCTION_NAME, name) == null) {
+            dimensions.put(FUNCTION_NAME, name);
+        }
+        return dimensions;
+    }
+
+    // Holding the lock.
+    private EmfBatch drain() {
+        if (disabled || metrics.isEmpty()) {
+            metrics.clear();
+            return null;
+        }
+        List<MetricSeries> series = new ArrayList<>(metrics.values());
+        metrics.clear();
+        LinkedHashMap<String, String> defaults = effectiveDefaults();
+        LinkedHashMap<String, String> values = new LinkedHashMap<>(defaults);
+        List<List<String>> keys = new ArrayList<>(Math.max(1, dimensionSets.size()));
+        if (dimensionSets.isEmpty()) {
+            keys.add(List.copyOf(defaults.keySet()));
+        }
+        for (LinkedHashMap<String, String> set : dimensionSets) {
+            List<String> setKeys = new ArrayList<>(defaults.size() + set.size());
+            setKeys.addAll(defaults.keySet());
+            for (String key : set.keySet()) {
+                if (!defaults.containsKey(key)) {
+                    setKeys.add(key);
+                }
+            }
+            keys.add(setKeys);
+            values.putAll(set);
+        }
+        Map<String, Object> meta = metadata == null ? Map.of() : new LinkedHashMap<>(metadata);
+        return new EmfBatch(resolvedNamespace(null), timestamp(), keys, values, series, meta, requestId, traceId);
+    }
+
+    // Holding the lock.
+    private LinkedHashMap<String, String> effectiveDefaults() {
+        LinkedHashMap<String, String> result = new LinkedHashMap<>(defaultDimensions.size() + 1);
+        if (service != null && !LambdaEnvironment.DEFAULT_SERVICE_NAME.equals(service)
+                && !defaultDimensions.containsKey(SERVICE) && DimensionSet.rejection(SERVICE, service) == null) {
+            result.put(SERVICE, service);
+        }
+        result.putAll(defaultDimensions);
+        return result;
+    }
+
+    // Holding the lock.
+    private String resolvedNamespace(String override) {
+        String candidate = override != null ? override : namespace != null ? namespace : environment.namespace();
+        String rule = MetricRules.namespaceRule(candidate);
+        if (rule == null) {
+            return candidate;
+        }
+        MetricRules.report(diagnostics(), "namespace '" + candidate + "'", rule,
+                "metrics are written under '" + MetricRules.DEFAULT_NAMESPACE + "'");
+        return MetricRules.DEFAULT_NAMESPACE;
+    }
+
+    // Holding the lock.
+    private long timestamp() {
+        return timestampMillis != Long.MIN_VALUE ? timestampMillis : runtime.clock().millis();
+    }
+
+    void reportProblems(DimensionSet set) {
+        for (String problem : set.problems()) {
+            diagnostics().reportOnce("metrics:dimension:" + problem, problem);
+        }
+    }
+}

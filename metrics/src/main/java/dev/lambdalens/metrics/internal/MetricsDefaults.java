@@ -1,0 +1,23 @@
+package dev.lambdalens.metrics.internal;
+
+import java.util.LinkedHashMap;
+
+/**
+ * What a metrics instance was told in code outside any invocation (Powertools' singleton setters), which each
+ * new invocation starts from. Immutable snapshot; the dimensions map is never modified after creation.
+ */
+record MetricsDefaults(String namespace, LinkedHashMap<String, String> dimensions, boolean raiseOnEmptyMetrics) {
+    static final MetricsDefaults NONE = new MetricsDefaults(null, new LinkedHashMap<>(), false);
+
+    MetricsDefaults withNamespace(String value) {
+        return new MetricsDefaults(value, dimensions, raiseOnEmptyMetrics);
+    }
+
+    MetricsDefaults withDimensions(LinkedHashMap<String, String> value) {
+        return new MetricsDefaults(namespace, value, raiseOnEmptyMetrics);
+    }
+
+    MetricsDefaults withRaiseOnEmptyMetrics(boolean value) {
+        return new MetricsDefaults(namespace, dimensions, value);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.lambdalens.metrics.internal;
+
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.ScopeKey;
+import dev.lambdalens.metrics.Metrics;
+import dev.lambdalens.metrics.MetricsOutput;
+import dev.lambdalens.metrics.model.DimensionSet;
+
+import java.util.LinkedHashMap;
+
+/**
+ * One metrics instance: where its documents go, what it was configured with in code, and how it finds the
+ * buffer of the current invocation. Several handler wrappers may share one engine (the annotation's and
+ * {@code MetricsFactory}'s do). For Lambda Lens modules only: not a public API.
+ */
+public final class MetricsEngine {
+    /** The invocation's buffer. One key for every engine: an invocation has one set of metrics. */
+    static final ScopeKey<InvocationMetrics> BUFFER = ScopeKey.named("lambda-lens-metrics");
+
+    private final LensRuntime runtime;
+    private final MetricsOutput output;
+    private final Routing metrics = new Routing();
+    private volatile MetricsDefaults defaults = MetricsDefaults.NONE;
+    private volatile EnvironmentSettings environment;
+    private InvocationMetrics detached;
+
+    /**
+     * @param runtime the runtime for metrics recorded outside any invocation; {@code null} for
+     *                {@link LensRuntime#global()}, looked up on first use
+     */
+    public MetricsEngine(LensRuntime runtime, MetricsOutput output) {
+        this.runtime = runtime;
+        this.output = output;
+    }
+
+    /** The engine behind {@code metrics} when Lambda Lens made it, else {@code null}. */
+    public static MetricsEngine of(Metrics metrics) {
+        return metrics instanceof Routing ? ((Routing) metrics).engine() : null;
+    }
+
+    /** The {@link Metrics} that routes each call to the invocation current on the calling thread. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The buffer of {@code scope}, created (and registered to be flushed when the scope closes) on first use. */
+    public InvocationMetrics bufferFor(InvocationScope scope) {
+        InvocationMetrics buffer = scope.attachment(BUFFER);
+        return buffer != null ? buffer : scope.attachment(BUFFER, this::newBuffer);
+    }
+
+    /** Whether {@code LAMBDA_LENS_METRICS_EVENT_SOURCE} switches event-source metrics on. */
+    public boolean eventSourceMetrics(LensRuntime lensRuntime) {
+        return environment(lensRuntime).eventSourceMetrics();
+    }
+
+    /** The settings the configuration of {@code lensRuntime} holds, read once per runtime. */
+    EnvironmentSettings environment(LensRuntime lensRuntime) {
+        EnvironmentSettings current = environment;
+        if (current == null || current.runtime() != lensRuntime) {
+            current = EnvironmentSettings.of(lensRuntime);
+            environment = current;
+        }
+        return current;
+    }
+
+    /** Writes what was recorded outside any invocation. */
+    public void flushDetached() {
+        InvocationMetrics buffer;
+        synchronized (this) {
+            buffer = detached;
+        }
+        if (buffer != null) {
+            buffer.flush();
+        }
+    }
+
+    private InvocationMetrics newBuffer(InvocationScope scope) {
+        LensRuntime scopeRuntime = scope.runtime();
+        InvocationMetrics buffer = new InvocationMetrics(scopeRuntime, environment(scopeRuntime), output,
+                scope.requestId(), scope.traceId(), defaults);
+        // Whatever wrapper opened the scope, its end flushes these metrics: nothing recorded is lost.
+        scope.onClose(buffer::finish);
+        return buffer;
+    }
+
+    private synchronized InvocationMetrics detached() {
+        if (detached == null) {
+            LensRuntime lensRuntime = runtime != null ? runtime : LensRuntime.global();
+            detached = new InvocationMetrics(lensRuntime, environment(lensRuntime), output, null, null, defaults);
+        }
+        return detached;
+    }
+
+    /** Routes to the current invocation's buffer, or to the detached one outside an invocation. */
+    private final class Routing extends BufferMetrics {
+        MetricsEngine engine() {
+            return MetricsEngine.this;
+        }
+
+        @Override
+        InvocationMetrics target() {
+            InvocationScope scope = InvocationScope.current();
+            return scope != null ? bufferFor(scope) : detached();
+        }
+
+        @Override
+        InvocationMetrics lateTarget() {
+            return detached();
+        }
+
+        // The setters below also change what later invocations start from, as Powertools' singleton does.
+
+        @Override
+        public void setNamespace(String namespace) {
+            defaults = defaults.withNamespace(namespace);
+            super.setNamespace(namespace);
+        }
+
+        @Override
+        public void setDefaultDimensions(DimensionSet dimensionSet) {
+            if (dimensionSet != null) {
+                defaults = defaults.withDimensions(new LinkedHashMap<>(dimensionSet.getDimensions()));
+            }
+            super.setDefaultDimensions(dimensionSet);
+        }
+
+        @Override
+        public void clearDefaultDimensions() {
+            defaults = defaults.withDimensions(new LinkedHashMap<>());
+            super.clearDefaultDimensions();
+        }
+
+        @Override
+        public void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics) {
+            defaults = defaults.withRaiseOnEmptyMetrics(raiseOnEmptyMetrics);
+            super.setRaiseOnEmptyMetrics(raiseOnEmptyMetrics);
+        }
+    }
+}
