@@ -1,0 +1,109 @@
+package dev.lambdalens.benchmarks.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark entry point: runs the per-invocation (JMH) and cold-start benchmarks for the variants, checks
+ * that each variant emits what it claims, and writes {@code benchmark-report.md} and {@code benchmark-report.svg}
+ * to {@code benchmarks/target/}, printing the Markdown.
+ *
+ * <pre>
+ * java -cp ... dev.lambdalens.benchmarks.runner.BenchmarkSuite [--profile short|long] [--only jmh|coldstart]
+ *      [--variants baseline,lens-all-plain,...] [--benchmarks-dir benchmarks] [--fail-on-budget]
+ * </pre>
+ *
+ * Exits 1 when a variant fails (crash, missing emission); with {@code --fail-on-budget} also 2 when a budget
+ * is missed.
+ */
+public final class BenchmarkSuite {
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Profile profile = Profile.SHORT;
+        List<Variant> variants = List.of(Variant.values());
+        String only = null;
+        Path benchmarksDir = Path.of("benchmarks");
+        boolean failOnBudget = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--profile" -> profile = Profile.named(args[++i]);
+                case "--variants" -> variants = Arrays.stream(args[++i].split(",")).map(String::trim)
+                        .map(Variant::byId).toList();
+                case "--only" -> only = args[++i];
+                case "--benchmarks-dir" -> benchmarksDir = Path.of(args[++i]);
+                case "--fail-on-budget" -> failOnBudget = true;
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+            }
+        }
+        if (!variants.contains(Variant.BASELINE)) {
+            throw new IllegalArgumentException("--variants must include baseline: every overhead is measured against it");
+        }
+        Path outputDir = Files.createDirectories(benchmarksDir.resolve("target"));
+        ClassPaths classPaths = new ClassPaths(benchmarksDir);
+        Instant started = Instant.now();
+
+        Map<Variant, List<JmhRunner.Result>> jmh = Map.of();
+        Map<Variant, List<Double>> coldStart = Map.of();
+        try {
+            if (!"coldstart".equals(only)) {
+                jmh = new JmhRunner(classPaths, outputDir, profile).run(variants);
+            }
+            if (!"jmh".equals(only)) {
+                coldStart = new ColdStartRunner(classPaths, outputDir, profile.coldStartRounds()).run(variants);
+            }
+        } catch (IllegalStateException e) {
+            System.err.println("BENCHMARK FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+
+        Report report = new Report(header(profile, started), coldStart, jmh);
+        String markdown = report.markdown();
+        Files.writeString(outputDir.resolve("benchmark-report.md"), markdown);
+        Files.writeString(outputDir.resolve("benchmark-report.svg"), report.svg());
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Report: " + outputDir.resolve("benchmark-report.md") + ", chart: "
+                + outputDir.resolve("benchmark-report.svg"));
+        if (failOnBudget && !report.allBudgetsPass()) {
+            System.exit(2);
+        }
+    }
+
+    private static String header(Profile profile, Instant started) throws IOException {
+        return "## Lambda Lens benchmark (" + profile.name() + " run)\n\n"
+                + "- Date: " + started.truncatedTo(ChronoUnit.SECONDS) + ", took "
+                + Duration.between(started, Instant.now()).toSeconds() + " s\n"
+                + "- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + "\n"
+                + "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + "; function JVMs run with " + String.join(" ", BenchmarkEnvironment.LAMBDA_JVM_OPTIONS) + "\n"
+                + "- JMH: " + profile.jmhRounds() + " round(s) x " + profile.jmhForks() + " fork(s), "
+                + profile.warmupIterations() + " warm-up and " + profile.iterations() + " measured iterations of "
+                + profile.iterationSeconds() + " s; cold start: " + profile.coldStartRounds()
+                + " interleaved runs per variant\n"
+                + "- Powertools for AWS Lambda (Java) 2.9.0 (log4j2 logging, metrics); tracing with the X-Ray SDK 2.21.0 "
+                + "directly, as powertools-tracing 2.x is not on Maven Central\n";
+    }
+
+    private static String cpuModel() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        }
+        return System.getProperty("os.arch");
+    }
+}

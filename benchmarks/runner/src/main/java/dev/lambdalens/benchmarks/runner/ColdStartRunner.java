@@ -1,0 +1,118 @@
+package dev.lambdalens.benchmarks.runner;
+
+import dev.lambdalens.benchmarks.workload.SampleEvent;
+import dev.lambdalens.testing.Invocation;
+import dev.lambdalens.testing.LocalLambdaRuntime;
+import dev.lambdalens.testing.LocalXRayDaemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cold starts: each run is a fresh JVM running the real runtime client through {@link LocalLambdaRuntime}, timed
+ * from just before the child process is started to the first response received. Variants are interleaved
+ * (A B C A B C ...) so that a noisy phase of the machine hits all of them alike, and every run's output is
+ * checked for the variant's emissions.
+ */
+final class ColdStartRunner {
+    private final ClassPaths classPaths;
+    private final Path outputDir;
+    private final int rounds;
+
+    ColdStartRunner(ClassPaths classPaths, Path outputDir, int rounds) {
+        this.classPaths = classPaths;
+        this.outputDir = outputDir;
+        this.rounds = rounds;
+    }
+
+    /** Milliseconds from JVM start to first response, per variant, index = round. */
+    Map<Variant, List<Double>> run(List<Variant> variants) throws IOException {
+        Map<Variant, String> classpaths = new LinkedHashMap<>();
+        for (Variant variant : variants) {
+            classpaths.put(variant, classPaths.of(variant.group()));
+        }
+        String event = SampleEvent.json();
+        Map<Variant, List<Double>> millis = new LinkedHashMap<>();
+        variants.forEach(variant -> millis.put(variant, new ArrayList<>()));
+        StringBuilder csv = new StringBuilder("round,variant,millis\n");
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start()) {
+            // One discarded run warms this JVM's side (server, process spawning) so round 1 is not penalised.
+            coldStart(Variant.BASELINE, classPaths.of(Variant.BASELINE.group()), event, daemon);
+            for (int round = 1; round <= rounds; round++) {
+                StringBuilder line = new StringBuilder("[cold start] round " + round + ":");
+                for (Variant variant : variants) {
+                    double ms = coldStart(variant, classpaths.get(variant), event, daemon);
+                    millis.get(variant).add(ms);
+                    csv.append(round).append(',').append(variant.id()).append(',')
+                            .append(String.format("%.1f", ms)).append('\n');
+                    line.append(String.format(" %s=%.0f", variant.id(), ms));
+                }
+                System.out.println(line);
+            }
+        }
+        Files.writeString(outputDir.resolve("coldstart-runs.csv"), csv);
+        return millis;
+    }
+
+    private static double coldStart(Variant variant, String classpath, String event, LocalXRayDaemon daemon) {
+        daemon.clear();
+        LocalLambdaRuntime.Builder builder = LocalLambdaRuntime.builder()
+                .handler(variant.handlerClass() + "::handleRequest")
+                .functionName(BenchmarkEnvironment.FUNCTION_NAME)
+                .region(BenchmarkEnvironment.REGION)
+                .memoryMb(BenchmarkEnvironment.MEMORY_MB)
+                .initTimeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(30))
+                .classpath(classpath)
+                .xrayDaemonAddress(daemon.address());
+        BenchmarkEnvironment.observabilitySettings().forEach(builder::env);
+        try (LocalLambdaRuntime runtime = builder.build()) {
+            long start = System.nanoTime();
+            Invocation invocation = runtime.invoke(event);
+            double millis = (System.nanoTime() - start) / 1e6;
+            check(variant, invocation, daemon);
+            return millis;
+        }
+    }
+
+    /** Fails the run when the variant did not respond or did not emit what it claims. */
+    private static void check(Variant variant, Invocation invocation, LocalXRayDaemon daemon) {
+        if (!invocation.succeeded() || invocation.response().filter(r -> r.contains(Emission.ORDER_ID)).isEmpty()) {
+            throw new IllegalStateException("Cold start of " + variant + " failed: " + invocation
+                    + "\nstdout: " + invocation.stdout() + "\nstderr: " + invocation.stderr());
+        }
+        String traceRoot = invocation.traceRoot().orElseThrow();
+        List<String> missing = new ArrayList<>();
+        for (Emission emission : variant.emissions()) {
+            List<String> candidates = emission == Emission.XRAY ? datagrams(daemon, traceRoot) : invocation.stdout();
+            if (!emission.foundIn(candidates, traceRoot)) {
+                missing.add(emission.description());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Cold start of " + variant + " did not emit " + missing
+                    + "\nstdout: " + invocation.stdout() + "\nstderr: " + invocation.stderr()
+                    + "\ndatagrams: " + daemon.datagrams());
+        }
+    }
+
+    /** The datagrams of this trace, waiting briefly: UDP may arrive just after the response. */
+    private static List<String> datagrams(LocalXRayDaemon daemon, String traceRoot) {
+        try {
+            daemon.awaitDocuments(1, Duration.ofSeconds(2),
+                    document -> traceRoot.equals(document.path("trace_id").asText())
+                            && document.path("name").asText().contains("loadOrder"));
+        } catch (AssertionError notArrived) {
+            // Reported by the caller as a missing emission, with every datagram received.
+        }
+        List<String> raw = new ArrayList<>();
+        daemon.datagrams().forEach(datagram -> raw.add(datagram.raw()));
+        return raw;
+    }
+}

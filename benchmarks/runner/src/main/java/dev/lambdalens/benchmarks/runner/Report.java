@@ -1,0 +1,227 @@
+package dev.lambdalens.benchmarks.runner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the measurements into the report: a Markdown table per benchmark, the budgets with pass or fail, and
+ * an SVG chart. Overheads are over the no-observability baseline; ratios compare a Lambda Lens variant's
+ * overhead with that of the Powertools variant doing the same work.
+ */
+final class Report {
+    /** Log lines per invocation of the benchmark handler (see the workload). */
+    static final int LOG_LINES_PER_INVOCATION = 3;
+    static final double COLD_START_LIMIT_MS = 120;
+
+    private final Map<Variant, Summary> coldStart = new LinkedHashMap<>();
+    private final Map<Variant, Summary> coldStartOverhead = new LinkedHashMap<>();
+    private final Map<Variant, JmhRunner.Result> perInvocation = new LinkedHashMap<>();
+    private final List<String[]> budgets = new ArrayList<>();
+    private final String header;
+
+    Report(String header, Map<Variant, List<Double>> coldStartMillis, Map<Variant, List<JmhRunner.Result>> jmh) {
+        this.header = header;
+        List<Double> baseline = coldStartMillis.get(Variant.BASELINE);
+        coldStartMillis.forEach((variant, millis) -> {
+            coldStart.put(variant, Summary.of(millis));
+            if (baseline != null) {
+                List<Double> paired = new ArrayList<>();
+                for (int i = 0; i < Math.min(millis.size(), baseline.size()); i++) {
+                    paired.add(millis.get(i) - baseline.get(i));
+                }
+                coldStartOverhead.put(variant, Summary.of(paired));
+            }
+        });
+        jmh.forEach((variant, rounds) -> perInvocation.put(variant, medianOfRounds(variant, rounds)));
+        evaluateBudgets();
+    }
+
+    /** True when every budget that could be evaluated passed and none is missing. */
+    boolean allBudgetsPass() {
+        return budgets.stream().allMatch(row -> row[4].startsWith("PASS"));
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder(header).append('\n');
+        if (!coldStart.isEmpty()) {
+            md.append("\n### Cold start (JVM start to first response, ms)\n\n")
+                    .append("| Variant | Runs | Median | Spread (p25 to p75) | Overhead vs baseline (median of paired differences) | Overhead spread (p25 to p75) | Ratio to Powertools |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|\n");
+            coldStart.forEach((variant, summary) -> {
+                Summary overhead = coldStartOverhead.get(variant);
+                md.append(row(variant.id(), Integer.toString(summary.count()), ms(summary.median()),
+                        ms(summary.p25()) + " to " + ms(summary.p75()),
+                        overhead == null || variant == Variant.BASELINE ? "" : ms(overhead.median()),
+                        overhead == null || variant == Variant.BASELINE ? ""
+                                : ms(overhead.p25()) + " to " + ms(overhead.p75()),
+                        ratio(coldStartOverheadOf(variant), coldStartOverheadOf(variant.powertoolsCounterpart()))));
+            });
+        }
+        if (!perInvocation.isEmpty()) {
+            md.append("\n### Per invocation (warm, JMH average time, GC profiler)\n\n")
+                    .append("| Variant | Time (µs/op) | Error (99.9%) | Overhead (µs) | Allocated (B/op) | Allocation overhead (B/op) | Ratio to Powertools (time overhead) |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|\n");
+            perInvocation.forEach((variant, result) -> md.append(row(variant.id(), us(result.microsPerOp()),
+                    Double.isNaN(result.microsError()) ? "n/a" : us(result.microsError()),
+                    variant == Variant.BASELINE ? "" : us(timeOverheadOf(variant)),
+                    bytes(result.bytesPerOp()),
+                    variant == Variant.BASELINE ? "" : bytes(allocationOverheadOf(variant)),
+                    ratio(timeOverheadOf(variant), timeOverheadOf(variant.powertoolsCounterpart())))));
+        }
+        md.append("\n### Budgets\n\n| Budget | Lambda Lens | Powertools | Limit | Result |\n|---|---:|---:|---:|---|\n");
+        budgets.forEach(budget -> md.append(row(budget)));
+        return md.toString();
+    }
+
+    /** Two bar charts: cold-start medians with their p25 to p75 spread, and time per invocation. */
+    String svg() {
+        int barHeight = 18;
+        int rowHeight = 26;
+        int labelWidth = 170;
+        int plotWidth = 520;
+        int width = labelWidth + plotWidth + 90;
+        StringBuilder body = new StringBuilder();
+        int y = 10;
+        y = chart(body, y, "Cold start: median ms from JVM start to first response (whisker: p25 to p75)",
+                coldStartBars(), labelWidth, plotWidth, barHeight, rowHeight, "ms");
+        y = chart(body, y + 20, "Per invocation: µs per warm invocation (JMH)", perInvocationBars(),
+                labelWidth, plotWidth, barHeight, rowHeight, "µs");
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + (y + 10)
+                + "\" font-family=\"sans-serif\" font-size=\"12\">\n"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + body + "</svg>\n";
+    }
+
+    private record Bar(String label, double value, double low, double high, String color) {
+    }
+
+    private List<Bar> coldStartBars() {
+        List<Bar> bars = new ArrayList<>();
+        coldStart.forEach((variant, s) -> bars.add(new Bar(variant.id(), s.median(), s.p25(), s.p75(), color(variant))));
+        return bars;
+    }
+
+    private List<Bar> perInvocationBars() {
+        List<Bar> bars = new ArrayList<>();
+        perInvocation.forEach((variant, r) -> {
+            double error = Double.isNaN(r.microsError()) ? 0 : r.microsError();
+            bars.add(new Bar(variant.id(), r.microsPerOp(), r.microsPerOp() - error, r.microsPerOp() + error,
+                    color(variant)));
+        });
+        return bars;
+    }
+
+    private static int chart(StringBuilder svg, int top, String title, List<Bar> bars, int labelWidth,
+                             int plotWidth, int barHeight, int rowHeight, String unit) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
+                top + 14, title));
+        double max = bars.stream().mapToDouble(bar -> Math.max(bar.value(), bar.high())).max().orElse(1);
+        max = max <= 0 || Double.isNaN(max) ? 1 : max;
+        int y = top + 26;
+        for (Bar bar : bars) {
+            double scale = plotWidth / max;
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", labelWidth - 8, y + 13, bar.label()));
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
+                    labelWidth, y, Math.max(0, bar.value() * scale), barHeight, bar.color()));
+            if (!Double.isNaN(bar.low()) && bar.high() > bar.low()) {
+                svg.append(String.format(Locale.ROOT,
+                        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                        labelWidth + bar.low() * scale, labelWidth + bar.high() * scale, y + barHeight / 2,
+                        y + barHeight / 2));
+            }
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%.1f %s</text>%n",
+                    labelWidth + Math.max(bar.value(), bar.high()) * scale + 6, y + 13, bar.value(), unit));
+            y += rowHeight;
+        }
+        return y;
+    }
+
+    private static String color(Variant variant) {
+        return switch (variant.group()) {
+            case WORKLOAD -> "#9e9e9e";
+            case LENS -> "#2e7d32";
+            case POWERTOOLS -> "#ef6c00";
+        };
+    }
+
+    private void evaluateBudgets() {
+        for (Variant lens : List.of(Variant.LENS_ALL_ANNOTATED, Variant.LENS_ALL_PLAIN)) {
+            double ours = coldStartOverheadOf(lens);
+            double theirs = coldStartOverheadOf(Variant.POWERTOOLS_ALL);
+            budgets.add(new String[] {"Cold start overhead, all three (" + lens.id() + ") <= 1/3 of Powertools'",
+                    ms(ours), ms(theirs), ms(theirs / 3), verdict(ours, theirs / 3)});
+            budgets.add(new String[] {"Cold start overhead, all three (" + lens.id() + ") <= 120 ms",
+                    ms(ours), "", ms(COLD_START_LIMIT_MS), verdict(ours, COLD_START_LIMIT_MS)});
+            double oursTime = timeOverheadOf(lens);
+            double theirsTime = timeOverheadOf(Variant.POWERTOOLS_ALL);
+            budgets.add(new String[] {"Per-invocation overhead, all three (" + lens.id() + ") <= 1/2 of Powertools'",
+                    us(oursTime) + " µs", us(theirsTime) + " µs", us(theirsTime / 2) + " µs",
+                    verdict(oursTime, theirsTime / 2)});
+        }
+        double ours = allocationOverheadOf(Variant.LENS_LOGGING) / LOG_LINES_PER_INVOCATION;
+        double theirs = allocationOverheadOf(Variant.POWERTOOLS_LOGGING) / LOG_LINES_PER_INVOCATION;
+        budgets.add(new String[] {"Allocation per log line (logging alone, over baseline, / 3 lines) <= 1/2 of Powertools'",
+                bytes(ours) + " B", bytes(theirs) + " B", bytes(theirs / 2) + " B", verdict(ours, theirs / 2)});
+    }
+
+    private double coldStartOverheadOf(Variant variant) {
+        Summary overhead = variant == null ? null : coldStartOverhead.get(variant);
+        return overhead == null ? Double.NaN : overhead.median();
+    }
+
+    private double timeOverheadOf(Variant variant) {
+        JmhRunner.Result result = variant == null ? null : perInvocation.get(variant);
+        JmhRunner.Result baseline = perInvocation.get(Variant.BASELINE);
+        return result == null || baseline == null ? Double.NaN : result.microsPerOp() - baseline.microsPerOp();
+    }
+
+    private double allocationOverheadOf(Variant variant) {
+        JmhRunner.Result result = variant == null ? null : perInvocation.get(variant);
+        JmhRunner.Result baseline = perInvocation.get(Variant.BASELINE);
+        return result == null || baseline == null ? Double.NaN : result.bytesPerOp() - baseline.bytesPerOp();
+    }
+
+    private static JmhRunner.Result medianOfRounds(Variant variant, List<JmhRunner.Result> rounds) {
+        if (rounds.size() == 1) {
+            return rounds.get(0);
+        }
+        return new JmhRunner.Result(variant,
+                Summary.of(rounds.stream().map(JmhRunner.Result::microsPerOp).toList()).median(),
+                Summary.of(rounds.stream().map(JmhRunner.Result::microsError).toList()).median(),
+                Summary.of(rounds.stream().map(JmhRunner.Result::bytesPerOp).toList()).median());
+    }
+
+    private static String verdict(double value, double limit) {
+        if (Double.isNaN(value) || Double.isNaN(limit)) {
+            return "NOT MEASURED (variant missing from this run)";
+        }
+        return value <= limit ? "PASS" : "FAIL";
+    }
+
+    private static String ratio(double ours, double theirs) {
+        if (Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f", ours / theirs);
+    }
+
+    private static String ms(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String us(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String bytes(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+}

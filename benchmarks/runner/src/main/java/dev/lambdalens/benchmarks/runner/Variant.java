@@ -1,0 +1,108 @@
+package dev.lambdalens.benchmarks.runner;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One way of observing the benchmark handler: its handler class, the class path it runs on, what it must emit
+ * per invocation, and the Powertools variant doing the same work (for the ratio columns).
+ */
+public enum Variant {
+    BASELINE("baseline", Group.WORKLOAD, "dev.lambdalens.benchmarks.workload.BaselineHandler", null),
+
+    POWERTOOLS_LOGGING("powertools-logging", Group.POWERTOOLS,
+            "dev.lambdalens.benchmarks.powertools.PowertoolsLoggingHandler", null, Emission.LOG),
+    POWERTOOLS_TRACING("xray-sdk-tracing", Group.POWERTOOLS,
+            "dev.lambdalens.benchmarks.powertools.XRayTracingHandler", null, Emission.XRAY),
+    POWERTOOLS_METRICS("powertools-metrics", Group.POWERTOOLS,
+            "dev.lambdalens.benchmarks.powertools.PowertoolsMetricsHandler", null, Emission.EMF),
+    POWERTOOLS_ALL("powertools-all", Group.POWERTOOLS,
+            "dev.lambdalens.benchmarks.powertools.PowertoolsAllHandler", null,
+            Emission.LOG, Emission.EMF, Emission.XRAY),
+
+    LENS_LOGGING("lens-logging", Group.LENS, "dev.lambdalens.benchmarks.lens.LensLoggingHandler",
+            POWERTOOLS_LOGGING, Emission.LOG),
+    LENS_TRACING("lens-tracing", Group.LENS, "dev.lambdalens.benchmarks.lens.LensTracingHandler",
+            POWERTOOLS_TRACING, Emission.XRAY),
+    LENS_METRICS("lens-metrics", Group.LENS, "dev.lambdalens.benchmarks.lens.LensMetricsHandler",
+            POWERTOOLS_METRICS, Emission.EMF),
+    /** {@code @Logging @Tracing @FlushMetrics} on the handler, woven by ajc. */
+    LENS_ALL_ANNOTATED("lens-all-annotated", Group.LENS, "dev.lambdalens.benchmarks.lens.LensAnnotatedHandler",
+            POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
+    /** {@code ObservedHandler.wrap(...)} with the three interceptors, no AspectJ. */
+    LENS_ALL_PLAIN("lens-all-plain", Group.LENS, "dev.lambdalens.benchmarks.lens.LensPlainJavaHandler",
+            POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY);
+
+    private final String id;
+    private final Group group;
+    private final String handlerClass;
+    private final Variant powertoolsCounterpart;
+    private final Set<Emission> emissions;
+
+    Variant(String id, Group group, String handlerClass, Variant powertoolsCounterpart, Emission... emissions) {
+        this.id = id;
+        this.group = group;
+        this.handlerClass = handlerClass;
+        this.powertoolsCounterpart = powertoolsCounterpart;
+        this.emissions = emissions.length == 0 ? EnumSet.noneOf(Emission.class) : EnumSet.copyOf(Arrays.asList(emissions));
+    }
+
+    /** The name in reports and on the command line, e.g. {@code powertools-all}. */
+    public String id() {
+        return id;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    public String handlerClass() {
+        return handlerClass;
+    }
+
+    /** The Powertools variant doing the same work, or null for the baseline and Powertools' own variants. */
+    public Variant powertoolsCounterpart() {
+        return powertoolsCounterpart;
+    }
+
+    /** What one invocation of this variant must emit. */
+    public Set<Emission> emissions() {
+        return emissions;
+    }
+
+    public static Variant byId(String id) {
+        for (Variant variant : values()) {
+            if (variant.id.equals(id)) {
+                return variant;
+            }
+        }
+        throw new IllegalArgumentException("No variant " + id + "; known: " + Arrays.toString(values()));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /** A class path: one Maven module of benchmarks/ and its runtime dependencies. */
+    public enum Group {
+        /** The workload alone: no observability library at all. */
+        WORKLOAD("workload"),
+        /** Lambda Lens with Logback. */
+        LENS("lens-handlers"),
+        /** Powertools 2.9.0 with log4j2, and the X-Ray SDK. */
+        POWERTOOLS("powertools-handlers");
+
+        private final String module;
+
+        Group(String module) {
+            this.module = module;
+        }
+
+        /** The module folder under benchmarks/. */
+        public String module() {
+            return module;
+        }
+    }
+}
