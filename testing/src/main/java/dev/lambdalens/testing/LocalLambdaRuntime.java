@@ -430,7 +430,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Builds the runtime; no process starts until {@link #start()} or the first invocation. */
+        /** Builds the runtime; no process starts until {@link LocalLambdaRuntime#start()} or the first invocation. */
         public LocalLambdaRuntime build() {
             if (handler == null) {
                 throw new IllegalStateException("handler is required");
