@@ -153,8 +153,10 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
             }
             return buffer.toByteArray();
         } catch (IOException | RuntimeException e) {
+            // The cause's own message can be huge (Jackson lists the whole reference chain): the note is clipped.
             LensRuntime.global().diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
-                    "a log line could not be fully serialized; it was written with its message and a note", e);
+                    "a log line could not be fully serialized (" + e.getClass().getSimpleName()
+                            + "); it was written with its message, ids and a note");
             return FallbackLine.serializationFailure(event, e, getLineSeparator());
         } finally {
             lineBuffers.release();
