@@ -1,0 +1,339 @@
+package dev.lambdalens.logging;
+
+import ch.qos.logback.classic.Level;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.ObservedHandler;
+import dev.lambdalens.testing.TestContext;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plain-Java wrapper with the logging interceptor, in process, with real Logback. */
+class LoggingInterceptorTest {
+    private static final Logger LOG = LoggerFactory.getLogger("app");
+
+    private static Map<String, Object> apiGatewayEvent() {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("Authorization", "Bearer secret-token");
+        headers.put("Content-Type", "application/json");
+        Map<String, Object> event = new HashMap<>();
+        event.put("headers", headers);
+        event.put("requestContext", Map.of("requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef"));
+        event.put("body", "{\"order\":1}");
+        return event;
+    }
+
+    @Test
+    void logsTheMaskedEventTheResponseAndTheCorrelationId() {
+        Lens lens = new Lens();
+        RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(
+                        (event, context) -> {
+                            LOG.info("handling");
+                            return "done";
+                        })
+                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).logResponse(true)
+                        .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).buildInterceptor())
+                .runtime(lens.runtime).build();
+        Map<String, Object> event = apiGatewayEvent();
+        try (CapturedLog log = CapturedLog.install()) {
+            assertEquals("done", handler.handleRequest(event, Lens.context("r1")));
+            JsonNode logged = log.only("Lambda event");
+            assertEquals("****", logged.at("/event/headers/Authorization").asText());
+            assertEquals("application/json", logged.at("/event/headers/Content-Type").asText());
+            assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", logged.get("correlation_id").asText());
+            assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", log.only("handling").get("correlation_id").asText());
+            assertEquals("done", log.only("Lambda response").get("response").asText());
+            assertFalse(log.text().contains("secret-token"));
+        }
+        assertEquals("Bearer secret-token", ((Map<?, ?>) event.get("headers")).get("Authorization"));
+    }
+
+    @Test
+    void anEventThatCannotBeSerializedGivesANote() {
+        Lens lens = new Lens();
+        Map<String, Object> cyclic = new HashMap<>();
+        cyclic.put("self", cyclic);
+        RequestHandler<Object, String> handler = ObservedHandler.<Object, String>wrap((event, context) -> "ok")
+                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            assertEquals("ok", handler.handleRequest(cyclic, Lens.context("r1")));
+            assertEquals("ok", handler.handleRequest(new LambdaJsonEncoderTest.FailingBean(), Lens.context("r2")));
+            assertEquals("ok", handler.handleRequest(Map.of("big", "x".repeat(300_000)), Lens.context("r3")));
+            List<JsonNode> events = log.withMessage("Lambda event");
+            assertEquals(3, events.size(), log.text());
+            assertTrue(events.get(0).get("event").asText().contains("could not be serialized"), events.get(0).toString());
+            assertTrue(events.get(1).get("event").asText().contains("getter failed"), events.get(1).toString());
+            assertTrue(events.get(2).get("event").asText().contains("larger than"), events.get(2).toString());
+        }
+    }
+
+    @Test
+    void anUncaughtErrorFlushesTheBufferAndIsLogged() {
+        Lens lens = new Lens();
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LOG.debug("debug detail {}", event);
+                    LOG.info("info line {}", event);
+                    if (event.equals("fail")) {
+                        throw new IllegalStateException("broken");
+                    }
+                    return "ok";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).logError(true).buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            assertEquals("ok", handler.handleRequest("fine", Lens.context("ok-1")));
+            assertTrue(log.withMessage("debug detail fine").isEmpty(), "buffered debug dropped on success");
+            log.only("info line fine");
+            assertThrows(IllegalStateException.class, () -> handler.handleRequest("fail", Lens.context("bad-1")));
+            JsonNode debug = log.only("debug detail fail");
+            assertEquals("bad-1", debug.get("function_request_id").asText());
+            JsonNode error = log.only("Lambda invocation failed");
+            assertEquals("broken", error.at("/error/message").asText());
+            List<JsonNode> lines = log.lines();
+            assertTrue(lines.indexOf(debug) < lines.indexOf(error), "buffered lines come before the error");
+        }
+    }
+
+    @Test
+    void anErrorLineFlushesTheBufferAndTheBoundEvictsTheOldest() {
+        Lens lens = new Lens();
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    for (int i = 0; i < 50; i++) {
+                        LOG.debug("detail {}", i);
+                    }
+                    LOG.error("something went wrong");
+                    return "ok";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).bufferMaxBytes(4000)
+                        .buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            handler.handleRequest("x", Lens.context("e-1"));
+            List<JsonNode> lines = log.lines();
+            JsonNode dropped = lines.get(0);
+            int droppedCount = dropped.at("/lambda_lens/dropped_buffered_lines").asInt();
+            assertTrue(droppedCount > 0, dropped.toString());
+            assertEquals("e-1", dropped.get("function_request_id").asText());
+            List<JsonNode> details = log.lines().stream()
+                    .filter(l -> l.get("message").asText().startsWith("detail ")).toList();
+            assertEquals(50, droppedCount + details.size());
+            assertEquals("detail 49", details.get(details.size() - 1).get("message").asText());
+            assertEquals("detail " + droppedCount, details.get(0).get("message").asText());
+            assertTrue(log.text().length() < 4000 + 2000, "bounded by bytes");
+            assertEquals("something went wrong", lines.get(lines.size() - 1).get("message").asText());
+        }
+    }
+
+    @Test
+    void bufferedLinesAreWrittenBeforeTheDeadline() throws Exception {
+        Lens lens = new Lens();
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LOG.debug("before the timeout");
+                    sleep(700);
+                    return "late";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true)
+                        .deadlineMargin(Duration.ofMillis(300)).buildInterceptor())
+                .runtime(lens.runtime).build();
+        TestContext context = TestContext.builder().awsRequestId("slow-1").timeout(Duration.ofMillis(600))
+                .xrayTraceId(Lens.TRACE_HEADER).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            ExecutorService runner = Executors.newSingleThreadExecutor();
+            Future<String> result = runner.submit(() -> handler.handleRequest("x", context));
+            sleep(500);
+            JsonNode line = log.only("before the timeout");
+            assertEquals("slow-1", line.get("function_request_id").asText());
+            assertEquals("late", result.get(5, TimeUnit.SECONDS));
+            runner.shutdown();
+        }
+    }
+
+    @Test
+    void debugSamplingAppliesToTheSampledInvocationOnly() throws Exception {
+        Lens lens = new Lens();
+        RequestHandler<String, String> sampled = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LOG.debug("debug in {}", event);
+                    sleep(200);
+                    LOG.debug("debug again in {}", event);
+                    return "ok";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(1.0).buildInterceptor())
+                .runtime(lens.runtime).build();
+        RequestHandler<String, String> plain = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LOG.debug("debug in {}", event);
+                    sleep(200);
+                    LOG.debug("debug again in {}", event);
+                    return "ok";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(0).buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<String> a = pool.submit(() -> sampled.handleRequest("sampled", Lens.context("s-1")));
+            Future<String> b = pool.submit(() -> plain.handleRequest("concurrent", Lens.context("p-1")));
+            a.get(5, TimeUnit.SECONDS);
+            b.get(5, TimeUnit.SECONDS);
+            plain.handleRequest("later", Lens.context("p-2"));
+            LOG.debug("outside any invocation");
+            pool.shutdown();
+            JsonNode line = log.only("debug in sampled");
+            assertEquals(1.0, line.get("sampling_rate").asDouble());
+            log.only("debug again in sampled");
+            assertTrue(log.withMessage("debug in concurrent").isEmpty(), log.text());
+            assertTrue(log.withMessage("debug again in concurrent").isEmpty());
+            assertTrue(log.withMessage("debug in later").isEmpty());
+            assertTrue(log.withMessage("outside any invocation").isEmpty());
+        }
+    }
+
+    @Test
+    void workerThreadsAndConcurrentInvocationsCarryTheirOwnIds() throws Exception {
+        Lens lens = new Lens();
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LambdaLogging.appendKey("order", event);
+                    try {
+                        workers.submit(InvocationScope.current().wrap(() -> LOG.info("worker of {}", event)))
+                                .get(5, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    LOG.info("handler of {}", event);
+                    return event;
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "o" + i;
+                results.add(callers.submit(() -> {
+                    start.await();
+                    return handler.handleRequest(id, TestContext.builder().awsRequestId("req-" + id)
+                            .xrayTraceId("Root=1-5759e988-bd862e3fe1be46a99427279" + id.charAt(1)
+                                    + ";Parent=53995c3f42cd8ad8;Sampled=1").build());
+                }));
+            }
+            start.countDown();
+            for (Future<String> result : results) {
+                result.get(10, TimeUnit.SECONDS);
+            }
+            callers.shutdown();
+            workers.shutdown();
+            for (int i = 0; i < 8; i++) {
+                for (String who : List.of("worker", "handler")) {
+                    JsonNode line = log.only(who + " of o" + i);
+                    assertEquals("req-o" + i, line.get("function_request_id").asText(), line.toString());
+                    assertEquals("1-5759e988-bd862e3fe1be46a99427279" + i, line.get("xray_trace_id").asText());
+                    assertEquals("o" + i, line.get("order").asText());
+                }
+            }
+            LOG.info("after");
+            assertFalse(log.only("after").has("order"), "invocation keys end with the invocation");
+        }
+    }
+
+    @Test
+    void keysPersistentKeysAndReservedNames() {
+        Lens lens = new Lens();
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LambdaLogging.appendKey("customer", "c-1");
+                    LambdaLogging.appendKeys(Map.of("region", "eu", "level", "x"));
+                    LambdaLogging.removeKey("region");
+                    LOG.info("with keys");
+                    return "ok";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime).buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            LambdaLogging.appendPersistentKey("deployment", "blue");
+            LambdaLogging.appendKey("lost", "outside");
+            handler.handleRequest("x", Lens.context("k-1"));
+            LOG.info("outside");
+            JsonNode line = log.only("with keys");
+            assertEquals("c-1", line.get("customer").asText());
+            assertEquals("blue", line.get("deployment").asText());
+            assertEquals("INFO", line.get("level").asText());
+            assertFalse(line.has("region"));
+            assertEquals("blue", log.only("outside").get("deployment").asText());
+            assertFalse(log.only("outside").has("lost"));
+        } finally {
+            LambdaLogging.removePersistentKey("deployment");
+        }
+    }
+
+    @Test
+    void anUnsupportedCorrelationPathIsReportedOnceAtTheFirstInvocation() {
+        Lens lens = new Lens();
+        RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(
+                        (event, context) -> "ok")
+                .with(LambdaLogging.builder().runtime(lens.runtime)
+                        .correlationIdPath("Records[*].messageId").buildInterceptor())
+                .runtime(lens.runtime).build();
+        assertTrue(lens.diagnostics.isEmpty(), "nothing reported at construction");
+        try (CapturedLog log = CapturedLog.install()) {
+            handler.handleRequest(Map.of(), Lens.context("c-1"));
+            handler.handleRequest(Map.of(), Lens.context("c-2"));
+        }
+        assertEquals(1, lens.diagnostics.size(), lens.diagnostics.toString());
+        assertTrue(lens.diagnostics.get(0).contains("Records[*].messageId"));
+    }
+
+    @Test
+    void environmentConfiguresWhatCodeDoesNotSet() {
+        Lens lens = new Lens(Map.of("POWERTOOLS_LOGGER_LOG_EVENT", "true", "POWERTOOLS_LOGGER_SAMPLE_RATE", "7"));
+        RequestHandler<String, String> fromEnv = ObservedHandler.<String, String>wrap((event, context) -> "ok")
+                .with(LambdaLogging.builder().runtime(lens.runtime).buildInterceptor()).runtime(lens.runtime).build();
+        RequestHandler<String, String> fromCode = ObservedHandler.<String, String>wrap((event, context) -> "ok")
+                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(false).buildInterceptor())
+                .runtime(lens.runtime).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            fromEnv.handleRequest("env", Lens.context("e-1"));
+            fromCode.handleRequest("code", Lens.context("e-2"));
+            assertEquals("env", log.only("Lambda event").get("event").asText());
+            assertFalse(log.only("Lambda event").has("sampling_rate"), "an invalid rate turns sampling off");
+        }
+        assertTrue(lens.diagnostics.stream().anyMatch(d -> d.contains("POWERTOOLS_LOGGER_SAMPLE_RATE")));
+    }
+
+    @Test
+    void lambdaLogLevelWinsOverALowerPowertoolsLevelWithOneWarning() {
+        Lens lens = new Lens(Map.of("POWERTOOLS_LOG_LEVEL", "DEBUG", "AWS_LAMBDA_LOG_LEVEL", "WARN"));
+        assertEquals(Level.WARN, dev.lambdalens.logging.internal.LogLevels.resolve(
+                lens.runtime.configuration(), lens.runtime.diagnostics()));
+        assertEquals(1, lens.diagnostics.size());
+        Lens only = new Lens(Map.of("POWERTOOLS_LOG_LEVEL", "warning"));
+        assertEquals(Level.WARN, dev.lambdalens.logging.internal.LogLevels.resolve(
+                only.runtime.configuration(), only.runtime.diagnostics()));
+        assertTrue(only.diagnostics.isEmpty());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
