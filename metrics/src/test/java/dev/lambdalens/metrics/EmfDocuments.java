@@ -1,0 +1,118 @@
+package dev.lambdalens.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdalens.testing.SharedSchemas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Parses EMF lines and checks each against the shared EMF schema plus the rules the schema cannot express
+ * (../shared/README.md): every dimension name is a root member with a string value; every metric name is a root
+ * member whose value is a number or an array of at most 100 numbers; at most 100 metric definitions per
+ * directive; at most 30 dimensions per set; one line of less than 1 MB.
+ */
+final class EmfDocuments {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private EmfDocuments() {
+    }
+
+    /** Whether a line looks like an EMF document (other output, e.g. a runtime's own lines, is skipped). */
+    static boolean isEmf(String line) {
+        return line.startsWith("{\"_aws\":");
+    }
+
+    /** Every EMF line of {@code lines}, checked and parsed. */
+    static List<JsonNode> parseAll(Collection<String> lines) {
+        List<JsonNode> documents = new ArrayList<>();
+        for (String line : lines) {
+            if (isEmf(line)) {
+                documents.add(checked(line));
+            }
+        }
+        return documents;
+    }
+
+    /** {@code line} parsed, after every check passed. */
+    static JsonNode checked(String line) {
+        assertFalse(line.contains("\n"), "one document is one line");
+        assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 1024 * 1024, "a line is less than 1 MB");
+        List<String> violations = SharedSchemas.violations(SharedSchemas.EMF, line);
+        assertEquals(List.of(), violations, () -> "schema violations in " + line);
+        JsonNode root;
+        try {
+            root = JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (JsonNode directive : root.path("_aws").path("CloudWatchMetrics")) {
+            assertTrue(directive.path("Metrics").size() <= 100, "at most 100 metric definitions per directive");
+            for (JsonNode set : directive.path("Dimensions")) {
+                assertTrue(set.size() <= 30, "at most 30 dimensions per set");
+                for (JsonNode name : set) {
+                    JsonNode value = root.get(name.asText());
+                    assertTrue(value != null && value.isTextual(),
+                            () -> "dimension " + name + " is a root member with a string value in " + line);
+                }
+            }
+            for (JsonNode definition : directive.path("Metrics")) {
+                JsonNode value = root.get(definition.path("Name").asText());
+                if (value == null) {
+                    fail("metric " + definition + " is a root member in " + line);
+                }
+                if (value.isArray()) {
+                    assertTrue(value.size() <= 100, "at most 100 values per metric");
+                    value.forEach(v -> assertTrue(v.isNumber(), "metric values are numbers: " + line));
+                } else {
+                    assertTrue(value.isNumber(), () -> "metric value is a number: " + line);
+                }
+            }
+        }
+        return root;
+    }
+
+    /** The values of metric {@code name} in {@code document}, as doubles (empty when absent). */
+    static List<Double> values(JsonNode document, String name) {
+        List<Double> values = new ArrayList<>();
+        JsonNode value = document.get(name);
+        if (value == null) {
+            return values;
+        }
+        if (value.isArray()) {
+            value.forEach(v -> values.add(v.asDouble()));
+        } else {
+            values.add(value.asDouble());
+        }
+        return values;
+    }
+
+    /** The metric names defined in {@code document}'s first directive. */
+    static List<String> metricNames(JsonNode document) {
+        List<String> names = new ArrayList<>();
+        document.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")
+                .forEach(m -> names.add(m.path("Name").asText()));
+        return names;
+    }
+
+    /** The dimension sets of {@code document}'s first directive. */
+    static List<List<String>> dimensionSets(JsonNode document) {
+        List<List<String>> sets = new ArrayList<>();
+        for (JsonNode set : document.path("_aws").path("CloudWatchMetrics").path(0).path("Dimensions")) {
+            List<String> keys = new ArrayList<>();
+            set.forEach(k -> keys.add(k.asText()));
+            sets.add(keys);
+        }
+        return sets;
+    }
+}

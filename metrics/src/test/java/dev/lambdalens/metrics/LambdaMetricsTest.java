@@ -1,0 +1,474 @@
+package dev.lambdalens.metrics;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.Interception;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.TraceHeader;
+import dev.lambdalens.metrics.model.DimensionSet;
+import dev.lambdalens.metrics.model.MetricResolution;
+import dev.lambdalens.metrics.model.MetricUnit;
+import dev.lambdalens.testing.TestContext;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static dev.lambdalens.metrics.EmfDocuments.dimensionSets;
+import static dev.lambdalens.metrics.EmfDocuments.metricNames;
+import static dev.lambdalens.metrics.EmfDocuments.parseAll;
+import static dev.lambdalens.metrics.EmfDocuments.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The interceptor and the metrics instance in process, with a test runtime, a list as output and real documents. */
+class LambdaMetricsTest {
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final List<String> diagnostics = new CopyOnWriteArrayList<>();
+
+    private LensRuntime runtime(Map<String, String> environment, Clock clock) {
+        return LensRuntime.builder()
+                .configuration(Configuration.of(environment))
+                .clock(clock)
+                .diagnostics(new Diagnostics(diagnostics::add))
+                .systemProperties(key -> null)
+                .build();
+    }
+
+    private LensRuntime runtime(Map<String, String> environment) {
+        return runtime(environment, Clock.systemUTC());
+    }
+
+    private LambdaMetrics.Builder builder(LensRuntime runtime) {
+        return LambdaMetrics.builder().runtime(runtime).output(output::add);
+    }
+
+    private static Object invoke(LensRuntime runtime, LambdaMetrics interceptor, Context context, Object event,
+                                 Interception.HandlerCall call) throws Throwable {
+        return Interception.around(runtime, context, event, List.of(interceptor), call);
+    }
+
+    private static Map<String, String> env(String... keyValues) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    private List<String> diagnosticsMentioning(String text) {
+        return diagnostics.stream().filter(line -> line.contains(text)).toList();
+    }
+
+    @Test
+    void writesTheInvocationsMetricsWithDimensionsMetadataAndIdsWhenTheHandlerReturns() throws Throwable {
+        LensRuntime runtime = runtime(env("POWERTOOLS_SERVICE_NAME", "orders"));
+        LambdaMetrics interceptor = builder(runtime).namespace("Shop").build();
+        Metrics metrics = interceptor.metrics();
+        TestContext context = TestContext.create();
+
+        Object response = invoke(runtime, interceptor, context, "event", () -> {
+            metrics.addMetric("Orders", 1, MetricUnit.COUNT);
+            metrics.addMetric("Orders", 2, MetricUnit.COUNT);
+            metrics.addMetric("Latency", 12.5, MetricUnit.MILLISECONDS, MetricResolution.HIGH);
+            metrics.addDimension("Channel", "web");
+            metrics.addMetadata("cart", Map.of("items", List.of(1, 2)));
+            assertTrue(output.isEmpty(), "nothing is written before the handler returns");
+            return "done";
+        });
+
+        assertEquals("done", response);
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(1, documents.size(), output.toString());
+        JsonNode document = documents.get(0);
+        assertEquals("Shop", document.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
+        assertEquals(List.of(List.of("Service", "Channel")), dimensionSets(document));
+        assertEquals("orders", document.path("Service").asText());
+        assertEquals("web", document.path("Channel").asText());
+        assertEquals(List.of(1.0, 2.0), values(document, "Orders"));
+        assertEquals(List.of(12.5), values(document, "Latency"));
+        JsonNode latency = document.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics").path(1);
+        assertEquals("Milliseconds", latency.path("Unit").asText());
+        assertEquals(1, latency.path("StorageResolution").asInt());
+        assertEquals(context.getAwsRequestId(), document.path("function_request_id").asText());
+        assertEquals(TraceHeader.parse(context.getXrayTraceId()).root(), document.path("xray_trace_id").asText());
+        assertEquals(2, document.path("cart").path("items").size());
+        assertTrue(diagnostics.isEmpty(), diagnostics.toString());
+    }
+
+    @Test
+    void splitsAtOneHundredMetricsAndOneHundredValuesWithoutDroppingAny() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Split").build();
+        Metrics metrics = interceptor.metrics();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            for (int m = 0; m < 150; m++) {
+                for (int v = 0; v < 150; v++) {
+                    metrics.addMetric("m" + m, v, MetricUnit.COUNT);
+                }
+            }
+            return null;
+        });
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(4, documents.size(), "150 metrics x 150 values: 2 rounds of values x 2 chunks of metrics");
+        Map<String, List<Double>> seen = new HashMap<>();
+        for (JsonNode document : documents) {
+            assertTrue(metricNames(document).size() <= 100);
+            for (String name : metricNames(document)) {
+                seen.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values(document, name));
+            }
+        }
+        assertEquals(150, seen.size());
+        List<Double> expected = new ArrayList<>();
+        for (int v = 0; v < 150; v++) {
+            expected.add((double) v);
+        }
+        seen.values().forEach(values -> assertEquals(expected, values));
+    }
+
+    @Test
+    void invalidInputIsReportedOncePerProblemNamingTheMetricAndTheRuleAndCostsNothingElse() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Checks").build();
+        Metrics metrics = interceptor.metrics();
+        DimensionSet tooMany = new DimensionSet();
+        for (int i = 0; i < 31; i++) {
+            tooMany.addDimension("d" + i, "v");
+        }
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.addMetric("Good", 1, MetricUnit.COUNT);
+            metrics.addMetric("NotANumber", Double.NaN, MetricUnit.COUNT);
+            metrics.addMetric("NotANumber", Double.NaN, MetricUnit.COUNT);
+            metrics.addMetric("Infinite", Double.POSITIVE_INFINITY, MetricUnit.COUNT);
+            metrics.addMetric("", 1, MetricUnit.COUNT);
+            metrics.addMetric("x".repeat(256), 1, MetricUnit.COUNT);
+            metrics.addMetric("NoUnit", 3, null);
+            metrics.addDimension("Region", null);
+            metrics.addDimension(tooMany);
+            metrics.setTimestamp(Instant.now().minus(Duration.ofDays(15)));
+            metrics.setTimestamp(Instant.now().plus(Duration.ofHours(3)));
+            metrics.addMetric("Good", 2, MetricUnit.COUNT);
+            return null;
+        });
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(1, documents.size());
+        assertEquals(List.of(1.0, 2.0), values(documents.get(0), "Good"));
+        assertEquals(List.of(3.0), values(documents.get(0), "NoUnit"));
+        assertEquals("None", documents.get(0).path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")
+                .path(1).path("Unit").asText());
+        assertEquals(1, diagnosticsMentioning("metric 'NotANumber'").size(), diagnostics.toString());
+        assertTrue(diagnosticsMentioning("NotANumber").get(0).contains("not a finite number"));
+        assertEquals(1, diagnosticsMentioning("metric 'Infinite'").size());
+        assertEquals(1, diagnosticsMentioning("metric '': the name is empty").size());
+        assertEquals(1, diagnosticsMentioning("longer than 255 characters").size());
+        assertEquals(1, diagnosticsMentioning("metric 'NoUnit': no unit was given").size());
+        assertEquals(1, diagnosticsMentioning("dimension 'Region' is left out: the value is not a string").size());
+        assertEquals(1, diagnosticsMentioning("dimension 'd30' is left out: a dimension set holds at most 30").size());
+        assertEquals(1, diagnosticsMentioning("more than 14 days in the past").size());
+        assertEquals(1, diagnosticsMentioning("more than 2 hours in the future").size());
+        assertEquals(9, diagnostics.size(), String.join("\n", diagnostics));
+    }
+
+    @Test
+    void aMissingNamespaceIsReportedAndTheMetricsStillReachCloudWatchUnderTheDefault() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).build();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            interceptor.metrics().addMetric("Kept", 1, MetricUnit.COUNT);
+            return null;
+        });
+
+        JsonNode document = parseAll(output).get(0);
+        assertEquals("default_namespace",
+                document.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
+        assertEquals(1, diagnosticsMentioning("no namespace is configured").size(), diagnostics.toString());
+    }
+
+    @Test
+    void codeWinsOverTheEnvironmentWhichWinsOverDefaults() throws Throwable {
+        LensRuntime runtime = runtime(env("POWERTOOLS_METRICS_NAMESPACE", "FromEnv", "POWERTOOLS_SERVICE_NAME", "envsvc"));
+        LambdaMetrics fromEnvironment = builder(runtime).build();
+        LambdaMetrics fromCode = builder(runtime).namespace("FromCode").service("codesvc").build();
+
+        for (LambdaMetrics interceptor : List.of(fromEnvironment, fromCode)) {
+            invoke(runtime, interceptor, TestContext.create(), null, () -> {
+                interceptor.metrics().addMetric("M", 1);
+                return null;
+            });
+        }
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals("FromEnv", documents.get(0).path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
+        assertEquals("envsvc", documents.get(0).path("Service").asText());
+        assertEquals("FromCode", documents.get(1).path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
+        assertEquals("codesvc", documents.get(1).path("Service").asText());
+    }
+
+    @Test
+    void theColdStartDocumentIsWrittenOnlyInTheColdStartInvocation() throws Throwable {
+        LensRuntime runtime = runtime(env("POWERTOOLS_SERVICE_NAME", "svc"));
+        LambdaMetrics interceptor = builder(runtime).namespace("Cold").captureColdStart(true).build();
+        TestContext first = TestContext.builder().functionName("fn").build();
+
+        invoke(runtime, interceptor, first, null, () -> null);
+        invoke(runtime, interceptor, TestContext.builder().functionName("fn").build(), null, () -> null);
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(1, documents.size(), output.toString());
+        JsonNode coldStart = documents.get(0);
+        assertEquals(List.of(1.0), values(coldStart, "ColdStart"));
+        assertEquals(List.of(List.of("Service", "FunctionName")), dimensionSets(coldStart));
+        assertEquals("svc", coldStart.path("Service").asText());
+        assertEquals("fn", coldStart.path("FunctionName").asText());
+        assertEquals(first.getAwsRequestId(), coldStart.path("function_request_id").asText());
+    }
+
+    @Test
+    void concurrentInvocationsAndTheirWorkerThreadsKeepTheirMetricsApart() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Concurrent").build();
+        Metrics metrics = interceptor.metrics();
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        CountDownLatch allRecording = new CountDownLatch(4);
+        List<TestContext> contexts = new ArrayList<>();
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                int index = i;
+                TestContext context = TestContext.create();
+                contexts.add(context);
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return invoke(runtime, interceptor, context, null, () -> {
+                            metrics.addMetric("Invocation", index, MetricUnit.COUNT);
+                            allRecording.countDown();
+                            allRecording.await(5, TimeUnit.SECONDS);
+                            // Work handed to another thread records into this invocation through the scope.
+                            workers.submit(InvocationScope.current().wrap(
+                                    () -> metrics.addMetric("Worker", index * 10, MetricUnit.COUNT))).get();
+                            metrics.addMetric("Invocation", index, MetricUnit.COUNT);
+                            return null;
+                        });
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, handlers));
+            }
+            calls.forEach(CompletableFuture::join);
+        } finally {
+            handlers.shutdownNow();
+            workers.shutdownNow();
+        }
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(4, documents.size());
+        for (JsonNode document : documents) {
+            String requestId = document.path("function_request_id").asText();
+            int index = indexOf(contexts, requestId);
+            assertEquals(List.of((double) index, (double) index), values(document, "Invocation"));
+            assertEquals(List.of(index * 10.0), values(document, "Worker"));
+        }
+    }
+
+    private static int indexOf(List<TestContext> contexts, String requestId) {
+        for (int i = 0; i < contexts.size(); i++) {
+            if (contexts.get(i).getAwsRequestId().equals(requestId)) {
+                return i;
+            }
+        }
+        throw new AssertionError("unknown request id " + requestId);
+    }
+
+    @Test
+    void metricsRecordedOutsideAnInvocationAreWrittenByTheNextFlushWithoutRequestId() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Init").build();
+        Metrics metrics = interceptor.metrics();
+        metrics.addMetric("InitTime", 120, MetricUnit.MILLISECONDS);
+        assertTrue(output.isEmpty());
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.addMetric("InHandler", 1);
+            return null;
+        });
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(2, documents.size());
+        assertEquals(List.of(1.0), values(documents.get(0), "InHandler"));
+        assertEquals(List.of(120.0), values(documents.get(1), "InitTime"));
+        assertNull(documents.get(1).get("function_request_id"));
+
+        metrics.addMetric("Later", 5);
+        metrics.flush();
+        assertEquals(List.of(5.0), values(parseAll(output).get(2), "Later"));
+    }
+
+    @Test
+    void metricsAreWrittenWhenTheHandlerThrows() {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Failing").build();
+        IllegalStateException failure = new IllegalStateException("boom");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
+                invoke(runtime, interceptor, TestContext.create(), null, () -> {
+                    interceptor.metrics().addMetric("BeforeFailure", 1, MetricUnit.COUNT);
+                    throw failure;
+                }));
+
+        assertSame(failure, thrown);
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(1, documents.size());
+        assertEquals(List.of(1.0), values(documents.get(0), "BeforeFailure"));
+    }
+
+    @Test
+    void metricsAreWrittenBeforeTheDeadlineWhileTheHandlerStillRuns() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Deadline").deadlineMargin(Duration.ofMillis(200)).build();
+        TestContext context = TestContext.builder().timeout(Duration.ofMillis(500)).build();
+        List<Integer> writtenWhileRunning = new ArrayList<>();
+
+        invoke(runtime, interceptor, context, null, () -> {
+            interceptor.metrics().addMetric("BeforeTimeout", 1, MetricUnit.COUNT);
+            Thread.sleep(700);
+            writtenWhileRunning.add(output.size());
+            interceptor.metrics().addMetric("AfterDeadlineFlush", 2, MetricUnit.COUNT);
+            return null;
+        });
+
+        assertEquals(List.of(1), writtenWhileRunning, "the deadline flush ran while the handler slept");
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(List.of(1.0), values(documents.get(0), "BeforeTimeout"));
+        assertEquals(List.of(2.0), values(documents.get(1), "AfterDeadlineFlush"));
+        assertTrue(values(documents.get(1), "BeforeTimeout").isEmpty(), "each value is written once");
+    }
+
+    @Test
+    void powertoolsMetricsDisabledWritesNothing() throws Throwable {
+        LensRuntime runtime = runtime(env("POWERTOOLS_METRICS_DISABLED", "true"));
+        LambdaMetrics interceptor = builder(runtime).namespace("Off").captureColdStart(true).build();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            interceptor.metrics().addMetric("M", 1);
+            interceptor.metrics().flushSingleMetric("S", 1, MetricUnit.COUNT, "Off");
+            return null;
+        });
+
+        assertEquals(List.of(), output);
+    }
+
+    @Test
+    void singleMetricsConsumerFlushesTimestampAndMetadataKeepToTheirRules() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Api").build();
+        Metrics metrics = interceptor.metrics();
+        Instant timestamp = Instant.now().minus(Duration.ofDays(13));
+        List<Object> cyclic = new ArrayList<>();
+        cyclic.add(cyclic);
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.setDefaultDimensions(DimensionSet.of("Stage", "prod"));
+            metrics.setTimestamp(timestamp);
+            metrics.addMetadata("cyclic", cyclic);
+            metrics.addMetadata("big", new java.math.BigDecimal("12.50"));
+            metrics.flushSingleMetric("Single", 7, MetricUnit.SECONDS, "Other", DimensionSet.of("Kind", "one"));
+            metrics.flushMetrics(scoped -> {
+                scoped.addMetric("Scoped", 3, MetricUnit.COUNT);
+                scoped.addDimension("Scope", "inner");
+            });
+            metrics.addMetric("Main", 1, MetricUnit.COUNT);
+            return null;
+        });
+        metrics.clearDefaultDimensions();
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(3, documents.size(), output.toString());
+        JsonNode single = documents.get(0);
+        assertEquals("Other", single.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
+        assertEquals(List.of(List.of("Stage", "Kind")), dimensionSets(single));
+        assertEquals(timestamp.toEpochMilli(), single.path("_aws").path("Timestamp").asLong());
+        JsonNode scoped = documents.get(1);
+        assertEquals(List.of(3.0), values(scoped, "Scoped"));
+        assertEquals(List.of(List.of("Stage", "Scope")), dimensionSets(scoped));
+        assertFalse(scoped.has("Main"));
+        JsonNode main = documents.get(2);
+        assertEquals(List.of(1.0), values(main, "Main"));
+        assertEquals(List.of(List.of("Stage")), dimensionSets(main));
+        assertEquals(timestamp.toEpochMilli(), main.path("_aws").path("Timestamp").asLong());
+        assertTrue(output.get(2).contains("\"big\":12.50"), output.get(2));
+        assertTrue(main.path("cyclic").toString().contains("nested too deep"));
+    }
+
+    @Test
+    void raiseOnEmptyMetricsReportsInsteadOfFailingTheHandler() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Empty").raiseOnEmptyMetrics(true).build();
+
+        Object response = invoke(runtime, interceptor, TestContext.create(), null, () -> "fine");
+
+        assertEquals("fine", response);
+        assertEquals(List.of(), output);
+        assertEquals(1, diagnosticsMentioning("recorded no metric").size(), diagnostics.toString());
+    }
+
+    @Test
+    void aMetricNamedLikeADimensionIsLeftOutAndTheOthersAreWritten() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Clash").build();
+        Metrics metrics = interceptor.metrics();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.addDimension("Color", "red");
+            metrics.addMetric("Color", 1);
+            metrics.addMetric("Fine", 2);
+            metrics.addMetadata("Fine", "clashes with a metric");
+            return null;
+        });
+
+        JsonNode document = parseAll(output).get(0);
+        assertEquals("red", document.path("Color").asText());
+        assertEquals(List.of("Fine"), metricNames(document));
+        assertEquals(List.of(2.0), values(document, "Fine"));
+        assertEquals(1, diagnosticsMentioning("metric 'Color'").size());
+        assertEquals(1, diagnosticsMentioning("metadata 'Fine'").size());
+    }
+
+    @Test
+    void theProcessWideInstanceIsOneObjectAndRoutesToTheCurrentInvocation() throws Throwable {
+        assertSame(MetricsFactory.getMetricsInstance(), MetricsFactory.getMetricsInstance());
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Shared").build();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            // Recorded through the global instance, flushed by this interceptor: one buffer per invocation.
+            MetricsFactory.getMetricsInstance().addMetric("ViaFactory", 4, MetricUnit.COUNT);
+            return null;
+        });
+
+        assertEquals(List.of(4.0), values(parseAll(output).get(0), "ViaFactory"));
+    }
+}
