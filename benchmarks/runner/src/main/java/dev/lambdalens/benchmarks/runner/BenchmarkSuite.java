@@ -48,18 +48,21 @@ public final class BenchmarkSuite {
         if (!variants.contains(Variant.BASELINE)) {
             throw new IllegalArgumentException("--variants must include baseline: every overhead is measured against it");
         }
-        Path outputDir = Files.createDirectories(benchmarksDir.resolve("target"));
+        Path outputDir = Files.createDirectories(benchmarksDir.toAbsolutePath().normalize().resolve("target"));
         ClassPaths classPaths = new ClassPaths(benchmarksDir);
         Instant started = Instant.now();
 
         Map<Variant, List<JmhRunner.Result>> jmh = Map.of();
         Map<Variant, List<Double>> coldStart = Map.of();
+        Map<Variant, ClassLoadingProfile.Counts> classLoading = Map.of();
         try {
             if (!"coldstart".equals(only)) {
                 jmh = new JmhRunner(classPaths, outputDir, profile).run(variants);
             }
             if (!"jmh".equals(only)) {
-                coldStart = new ColdStartRunner(classPaths, outputDir, profile.coldStartRounds()).run(variants);
+                ColdStartRunner coldStarts = new ColdStartRunner(classPaths, outputDir, profile.coldStartRounds());
+                coldStart = coldStarts.run(variants);
+                classLoading = coldStarts.classLoading(variants);
             }
         } catch (IllegalStateException e) {
             System.err.println("BENCHMARK FAILED: " + e.getMessage());
@@ -67,7 +70,8 @@ public final class BenchmarkSuite {
         }
 
         Report report = new Report(header(profile, started), coldStart, jmh);
-        String markdown = report.markdown();
+        String markdown = report.markdown()
+                + (classLoading.isEmpty() ? "" : ClassLoadingProfile.markdown(classLoading));
         Files.writeString(outputDir.resolve("benchmark-report.md"), markdown);
         Files.writeString(outputDir.resolve("benchmark-report.svg"), report.svg());
         System.out.println();

@@ -60,7 +60,24 @@ final class ColdStartRunner {
         return millis;
     }
 
-    private static double coldStart(Variant variant, String classpath, String event, LocalXRayDaemon daemon) {
+    /** One more cold start per variant with the class-load log on, outside the timed runs. */
+    Map<Variant, ClassLoadingProfile.Counts> classLoading(List<Variant> variants) throws IOException {
+        Map<Variant, ClassLoadingProfile.Counts> counts = new LinkedHashMap<>();
+        String event = SampleEvent.json();
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start()) {
+            for (Variant variant : variants) {
+                Path log = outputDir.resolve("classload-" + variant.id() + ".log");
+                Files.deleteIfExists(log);
+                coldStart(variant, classPaths.of(variant.group()), event, daemon,
+                        ClassLoadingProfile.jvmOption(log));
+                counts.put(variant, ClassLoadingProfile.read(log));
+            }
+        }
+        return counts;
+    }
+
+    private static double coldStart(Variant variant, String classpath, String event, LocalXRayDaemon daemon,
+                                    String... jvmOptions) {
         daemon.clear();
         LocalLambdaRuntime.Builder builder = LocalLambdaRuntime.builder()
                 .handler(variant.handlerClass() + "::handleRequest")
@@ -72,6 +89,9 @@ final class ColdStartRunner {
                 .classpath(classpath)
                 .xrayDaemonAddress(daemon.address());
         BenchmarkEnvironment.observabilitySettings().forEach(builder::env);
+        for (String option : jvmOptions) {
+            builder.jvmArg(option);
+        }
         try (LocalLambdaRuntime runtime = builder.build()) {
             long start = System.nanoTime();
             Invocation invocation = runtime.invoke(event);
