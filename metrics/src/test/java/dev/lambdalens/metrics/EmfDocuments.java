@@ -33,12 +33,23 @@ final class EmfDocuments {
         return line.startsWith("{\"_aws\":");
     }
 
+    /**
+     * The runtime client logs this line without a line break when it starts several handler threads; in Lambda
+     * the line goes to the telemetry log channel, locally it is on standard output and the next line of the
+     * function continues it. Only this known prefix is tolerated before a document.
+     */
+    private static final java.util.regex.Pattern RUNTIME_CLIENT_PREFIX =
+            java.util.regex.Pattern.compile("^Starting \\d+ concurrent function handler threads\\.");
+
     /** Every EMF line of {@code lines}, checked and parsed. */
     static List<JsonNode> parseAll(Collection<String> lines) {
         List<JsonNode> documents = new ArrayList<>();
         for (String line : lines) {
-            if (isEmf(line)) {
-                documents.add(checked(line));
+            String candidate = RUNTIME_CLIENT_PREFIX.matcher(line).replaceFirst("");
+            if (isEmf(candidate)) {
+                documents.add(checked(candidate));
+            } else {
+                assertFalse(candidate.contains("{\"_aws\":"), () -> "an EMF document not at the start of a line: " + line);
             }
         }
         return documents;
