@@ -1,0 +1,118 @@
+package dev.lambdalens.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.logging.internal.LogState;
+import net.logstash.logback.composite.JsonProvider;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each provider alone: what it writes inside an invocation and outside one. */
+class ProvidersTest {
+    private static final LoggerContext CONTEXT = new LoggerContext();
+
+    private static LoggingEvent event(Throwable error) {
+        return new LoggingEvent("fqcn", CONTEXT.getLogger("test"), Level.INFO, "msg", error, null);
+    }
+
+    private static JsonNode render(JsonProvider<ch.qos.logback.classic.spi.ILoggingEvent> provider,
+                                   LoggingEvent event) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = CapturedLog.JSON.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            provider.writeTo(generator, event);
+            generator.writeEndObject();
+        }
+        return CapturedLog.JSON.readTree(out.toString());
+    }
+
+    @Test
+    void serviceComesFromTheEnvironmentUnlessSet() throws IOException {
+        Lens lens = new Lens();
+        ServiceJsonProvider provider = new ServiceJsonProvider();
+        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("r"))) {
+            assertEquals("payments", render(provider, event(null)).get("service").asText());
+            provider.setService("billing");
+            assertEquals("billing", render(provider, event(null)).get("service").asText());
+        }
+    }
+
+    @Test
+    void functionFieldsAndColdStart() throws IOException {
+        Lens lens = new Lens();
+        FunctionJsonProvider provider = new FunctionJsonProvider();
+        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("r"))) {
+            JsonNode node = render(provider, event(null));
+            assertTrue(node.get("cold_start").asBoolean());
+            assertEquals("orders", node.get("function_name").asText());
+            assertEquals("$LATEST", node.get("function_version").asText());
+            assertEquals(512, node.get("function_memory_size").asInt());
+            assertTrue(node.get("function_arn").asText().contains(":function:"));
+            assertEquals(5, node.size(), node.toString());
+        }
+    }
+
+    @Test
+    void invocationIdsOnlyInsideAnInvocation() throws IOException {
+        Lens lens = new Lens();
+        InvocationIdsJsonProvider provider = new InvocationIdsJsonProvider();
+        assertEquals(0, render(provider, event(null)).size());
+        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("req-9"))) {
+            JsonNode node = render(provider, event(null));
+            assertEquals("req-9", node.get("function_request_id").asText());
+            assertEquals(Lens.TRACE_ID, node.get("xray_trace_id").asText());
+        }
+    }
+
+    @Test
+    void correlationIdAndSamplingRateOnlyWhenSet() throws IOException {
+        Lens lens = new Lens();
+        try (InvocationScope.Activation activation = lens.runtime.enter(Lens.context("r"))) {
+            assertEquals(0, render(new CorrelationIdJsonProvider(), event(null)).size());
+            assertEquals(0, render(new SamplingRateJsonProvider(), event(null)).size());
+            LogState state = LogState.of(activation.scope());
+            state.correlationId("corr-1");
+            state.sampling(0.25, false);
+            assertEquals("corr-1", render(new CorrelationIdJsonProvider(), event(null)).get("correlation_id").asText());
+            assertEquals(0.25, render(new SamplingRateJsonProvider(), event(null)).get("sampling_rate").asDouble());
+        }
+    }
+
+    @Test
+    void keysWriteInvocationKeysOverPersistentOnes() throws IOException {
+        Lens lens = new Lens();
+        LambdaLogging.appendPersistentKey("tier", "gold");
+        LambdaLogging.appendPersistentKey("shared", "persistent");
+        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("r"))) {
+            LambdaLogging.appendKey("shared", "invocation");
+            LambdaLogging.appendKey("count", 3);
+            JsonNode node = render(new KeysJsonProvider(), event(null));
+            assertEquals("gold", node.get("tier").asText());
+            assertEquals("invocation", node.get("shared").asText());
+            assertEquals(3, node.get("count").asInt());
+            assertEquals(3, node.size());
+        } finally {
+            LambdaLogging.removePersistentKey("tier");
+            LambdaLogging.removePersistentKey("shared");
+        }
+    }
+
+    @Test
+    void errorOnlyWithAThrowable() throws IOException {
+        assertFalse(render(new ErrorJsonProvider(), event(null)).has("error"));
+        JsonNode error = render(new ErrorJsonProvider(), event(new IllegalArgumentException("bad"))).get("error");
+        assertEquals("java.lang.IllegalArgumentException", error.get("name").asText());
+        assertEquals("bad", error.get("message").asText());
+        assertTrue(error.get("stack").asText().contains("ProvidersTest"));
+    }
+}
