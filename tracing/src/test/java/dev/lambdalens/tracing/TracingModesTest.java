@@ -58,6 +58,8 @@ class TracingModesTest {
             assertTrue(failure.path("fault").asBoolean());
             assertFalse(failure.path("annotations").path("ColdStart").asBoolean());
 
+            assertTrue(runtime.stdoutLines().stream().anyMatch(line -> line.contains("] dev.lambdalens.tracing.internal.Span ")),
+                    "the class loading log is there");
             List<String> loaded = runtime.stdoutLines().stream()
                     .filter(line -> SDK_OR_JACKSON_LOADED.matcher(line).find()).toList();
             assertEquals(List.of(), loaded, "no X-Ray SDK or Jackson class is loaded");

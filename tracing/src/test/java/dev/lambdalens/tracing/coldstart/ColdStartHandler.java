@@ -1,0 +1,137 @@
+package dev.lambdalens.tracing.coldstart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.entities.Subsegment;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.ObservedHandler;
+import dev.lambdalens.tracing.LambdaTracing;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One handler, several cold start variants chosen by the environment variable {@code VARIANT}, all doing the
+ * same work through the core's {@link ObservedHandler}:
+ * <ul>
+ *   <li>{@code none}: no tracing;</li>
+ *   <li>{@code sdk}: a handler subsegment through the X-Ray SDK's global recorder, as an SDK-based tracer
+ *       (Powertools) does: two annotations, the response as metadata;</li>
+ *   <li>{@code sdk-jackson-loaded}: the same, with a Jackson ObjectMapper used at init as a JSON logging
+ *       encoder would (what "sharing what logging loads" can save);</li>
+ *   <li>{@code sdk-primed}: the same, with the recorder warmed on a background thread started at init;</li>
+ *   <li>{@code lens}: Lambda Lens tracing ({@code LAMBDA_LENS_TRACING_SDK_INTEROP} decides the interop);</li>
+ *   <li>{@code dynamodb-sdk} and {@code dynamodb-lens}: a DynamoDB call with the X-Ray SDK's interceptor,
+ *       under an SDK handler subsegment or under Lambda Lens with interop.</li>
+ * </ul>
+ */
+public class ColdStartHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final String VARIANT = System.getenv("VARIANT");
+
+    private final RequestHandler<Map<String, Object>, Map<String, Object>> observed;
+
+    public ColdStartHandler() {
+        ObservedHandler.Builder<Map<String, Object>, Map<String, Object>> builder;
+        switch (VARIANT) {
+            case "lens":
+                builder = ObservedHandler.wrap(ColdStartHandler::work).with(LambdaTracing.interceptor());
+                break;
+            case "dynamodb-lens":
+                builder = ObservedHandler.wrap(ColdStartHandler::dynamoDb).with(LambdaTracing.interceptor());
+                break;
+            case "dynamodb-sdk":
+                builder = ObservedHandler.wrap((event, context) -> sdkTraced(event, context, true));
+                break;
+            case "none":
+                builder = ObservedHandler.wrap(ColdStartHandler::work);
+                break;
+            case "sdk-jackson-loaded":
+                try {
+                    new ObjectMapper().writeValueAsString(Map.of("message", "init"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                builder = ObservedHandler.wrap((event, context) -> sdkTraced(event, context, false));
+                break;
+            case "sdk-primed":
+                Thread primer = new Thread(() -> AWSXRay.getGlobalRecorder().beginNoOpSegment().serialize(),
+                        "xray-primer");
+                primer.setDaemon(true);
+                primer.start();
+                builder = ObservedHandler.wrap((event, context) -> sdkTraced(event, context, false));
+                break;
+            default:
+                builder = ObservedHandler.wrap((event, context) -> sdkTraced(event, context, false));
+        }
+        observed = builder.build();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return observed.handleRequest(event, context);
+    }
+
+    private static Map<String, Object> work(Map<String, Object> event, Context context) {
+        return Map.of("ok", true, "keys", event.size());
+    }
+
+    private static Map<String, Object> sdkTraced(Map<String, Object> event, Context context, boolean callDynamoDb) {
+        Subsegment subsegment = AWSXRay.beginSubsegment("## handleRequest");
+        try {
+            InvocationScope scope = InvocationScope.current();
+            subsegment.putAnnotation("ColdStart", scope.coldStart());
+            subsegment.putAnnotation("Service", scope.environment().serviceName());
+            Map<String, Object> response = callDynamoDb ? dynamoDb(event, context) : work(event, context);
+            subsegment.putMetadata("service_undefined", "handleRequest response", response);
+            return response;
+        } finally {
+            AWSXRay.endSubsegment();
+        }
+    }
+
+    private static Map<String, Object> dynamoDb(Map<String, Object> event, Context context) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"TableNames\":[\"orders\"]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new TracingInterceptor()).build())
+                .build()) {
+            return Map.of("ok", true, "tables", client.listTables().tableNames().size());
+        } finally {
+            server.stop(0);
+        }
+    }
+}
