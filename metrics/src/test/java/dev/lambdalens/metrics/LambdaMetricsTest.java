@@ -471,4 +471,100 @@ class LambdaMetricsTest {
 
         assertEquals(List.of(4.0), values(parseAll(output).get(0), "ViaFactory"));
     }
+
+    @Test
+    void aDocumentOverOneMegabyteIsWrittenWithoutItsMetadata() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Big").build();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            interceptor.metrics().addMetadata("huge", "x".repeat(1_200_000));
+            interceptor.metrics().addMetric("Kept", 1);
+            return null;
+        });
+
+        JsonNode document = parseAll(output).get(0);
+        assertEquals(List.of(1.0), values(document, "Kept"));
+        assertFalse(document.has("huge"));
+        assertTrue(document.has("function_request_id"));
+        assertEquals(1, diagnosticsMentioning("without the user metadata").size());
+    }
+
+    @Test
+    void aDimensionSetThatWouldExceedThirtyWithTheDefaultsIsLeftOutAlone() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        LambdaMetrics interceptor = builder(runtime).namespace("Dims").build();
+        Metrics metrics = interceptor.metrics();
+        Map<String, String> twenty = new java.util.LinkedHashMap<>();
+        Map<String, String> fifteen = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.put("default" + i, "v");
+        }
+        for (int i = 0; i < 15; i++) {
+            fifteen.put("extra" + i, "v");
+        }
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.setDefaultDimensions(DimensionSet.of(twenty));
+            metrics.addDimension(DimensionSet.of(fifteen));
+            metrics.addDimension("Small", "yes");
+            metrics.addMetric("M", 1);
+            return null;
+        });
+        metrics.clearDefaultDimensions();
+
+        JsonNode document = parseAll(output).get(0);
+        List<List<String>> sets = dimensionSets(document);
+        assertEquals(1, sets.size());
+        assertEquals(21, sets.get(0).size());
+        assertEquals("Small", sets.get(0).get(20));
+        assertEquals(1, diagnosticsMentioning("more than CloudWatch's 30").size(), diagnostics.toString());
+    }
+
+    @Test
+    void anSqsBatchGivesBatchSizeOldestAgeAndOneAgePerRecordMeasuredFromTheInvocationStart() throws Throwable {
+        Instant start = Instant.parse("2026-01-01T12:00:00Z");
+        LensRuntime runtime = runtime(env(), Clock.fixed(start, java.time.ZoneOffset.UTC));
+        LambdaMetrics interceptor = builder(runtime).namespace("Queue").eventSourceMetrics(true).build();
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event =
+                new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        List<com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage message =
+                    new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            message.setAttributes(Map.of("SentTimestamp", String.valueOf(start.toEpochMilli() - i * 1000L)));
+            records.add(message);
+        }
+        event.setRecords(records);
+
+        invoke(runtime, interceptor, TestContext.create(), event, () -> null);
+
+        List<JsonNode> documents = parseAll(output);
+        assertEquals(3, documents.size(), "250 ages are split into documents of at most 100 values");
+        assertEquals(List.of(250.0), values(documents.get(0), "BatchSize"));
+        assertEquals(List.of(249_000.0), values(documents.get(0), "OldestRecordAge"));
+        assertEquals("aws:sqs", documents.get(0).path("EventSource").asText());
+        List<Double> ages = new ArrayList<>();
+        documents.forEach(d -> ages.addAll(values(d, "RecordAge")));
+        assertEquals(250, ages.size());
+        for (int i = 0; i < 250; i++) {
+            assertEquals(i * 1000.0, ages.get(i));
+        }
+    }
+
+    @Test
+    void eventSourceMetricsStayOffUnlessSwitchedOnAndTheEnvironmentCanSwitchThemOn() throws Throwable {
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event =
+                new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(List.of(new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage()));
+        LensRuntime off = runtime(env());
+        invoke(off, builder(off).namespace("Q").build(), TestContext.create(), event, () -> null);
+        assertEquals(List.of(), output);
+
+        LensRuntime on = runtime(env("LAMBDA_LENS_METRICS_EVENT_SOURCE", "true"));
+        invoke(on, builder(on).namespace("Q").build(), TestContext.create(), event, () -> null);
+        JsonNode document = parseAll(output).get(0);
+        assertEquals(List.of(1.0), values(document, "BatchSize"));
+        assertFalse(document.has("RecordAge"), "a record without a time has no age");
+    }
 }
