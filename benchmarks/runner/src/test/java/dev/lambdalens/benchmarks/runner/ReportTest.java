@@ -1,0 +1,59 @@
+package dev.lambdalens.benchmarks.runner;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportTest {
+
+    @Test
+    void summaryInterpolatesQuantiles() {
+        Summary summary = Summary.of(List.of(4.0, 1.0, 3.0, 2.0));
+        assertEquals(2.5, summary.median());
+        assertEquals(1.75, summary.p25());
+        assertEquals(3.25, summary.p75());
+        assertEquals(1.0, summary.min());
+        assertEquals(4.0, summary.max());
+    }
+
+    @Test
+    void coldStartOverheadIsTheMedianOfPairedDifferences() {
+        Map<Variant, List<Double>> coldStart = new LinkedHashMap<>();
+        // Round 2 is slow for everyone: paired differences cancel it, a difference of medians would not.
+        coldStart.put(Variant.BASELINE, List.of(400.0, 900.0, 410.0));
+        coldStart.put(Variant.POWERTOOLS_ALL, List.of(1000.0, 1500.0, 1010.0));
+        coldStart.put(Variant.LENS_ALL_ANNOTATED, List.of(500.0, 1000.0, 600.0));
+        coldStart.put(Variant.LENS_ALL_PLAIN, List.of(700.0, 1300.0, 720.0));
+        String markdown = new Report("# test", coldStart, Map.of()).markdown();
+
+        assertTrue(markdown.contains("| lens-all-annotated | 3 | 600 | 550 to 800 | 100 |"), markdown);
+        assertTrue(markdown.contains("| Cold start overhead, all three (lens-all-annotated) <= 1/3 of Powertools' | 100 | 600 | 200 | PASS |"), markdown);
+        assertTrue(markdown.contains("| Cold start overhead, all three (lens-all-plain) <= 120 ms | 310 |  | 120 | FAIL |"), markdown);
+        assertTrue(markdown.contains("NOT MEASURED"), "per-invocation budgets without JMH results");
+    }
+
+    @Test
+    void perInvocationBudgetsCompareOverheadsOverTheBaseline() {
+        Map<Variant, List<JmhRunner.Result>> jmh = new LinkedHashMap<>();
+        jmh.put(Variant.BASELINE, List.of(new JmhRunner.Result(Variant.BASELINE, 1, 0.1, 400)));
+        jmh.put(Variant.LENS_LOGGING, List.of(new JmhRunner.Result(Variant.LENS_LOGGING, 20, 1, 3400)));
+        jmh.put(Variant.POWERTOOLS_LOGGING, List.of(new JmhRunner.Result(Variant.POWERTOOLS_LOGGING, 60, 1, 9400)));
+        jmh.put(Variant.LENS_ALL_PLAIN, List.of(new JmhRunner.Result(Variant.LENS_ALL_PLAIN, 41, 1, 20000)));
+        jmh.put(Variant.POWERTOOLS_ALL, List.of(new JmhRunner.Result(Variant.POWERTOOLS_ALL, 81, 1, 50000)));
+        Report report = new Report("# test", Map.of(), jmh);
+        String markdown = report.markdown();
+
+        // (3400 - 400) / 3 = 1000 B per line against (9400 - 400) / 3 = 3000 B: limit 1500, pass.
+        assertTrue(markdown.contains("| 1000 B | 3000 B | 1500 B | PASS |"), markdown);
+        // 40 µs over the baseline against 80: exactly half, pass.
+        assertTrue(markdown.contains("(lens-all-plain) <= 1/2 of Powertools' | 40.00 µs | 80.00 µs | 40.00 µs | PASS |"),
+                markdown);
+        assertFalse(report.allBudgetsPass(), "cold-start budgets were not measured");
+    }
+}
