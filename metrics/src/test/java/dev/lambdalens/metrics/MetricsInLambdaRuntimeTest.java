@@ -165,6 +165,34 @@ class MetricsInLambdaRuntimeTest {
         }
     }
 
+    @Test
+    void withoutAwsLambdaJavaEventsOnTheClassPathTheSwitchIsReportedOnceAndEverythingElseWorks() {
+        String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String withoutEvents = java.util.Arrays.stream(testClasspath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("aws-lambda-java-events") && !entry.contains("joda-time"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        assertTrue(withoutEvents.length() < testClasspath.length(), "the events jar was on the test class path");
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("dev.lambdalens.metrics.handlers.PlainJavaHandler::handleRequest")
+                .classpath(withoutEvents)
+                .env("POWERTOOLS_METRICS_NAMESPACE", "LensPlain")
+                .env("LAMBDA_LENS_METRICS_EVENT_SOURCE", "true")
+                .build()) {
+            Invocation first = runtime.invoke("{\"index\":1}");
+            Invocation second = runtime.invoke("{\"index\":2}");
+
+            for (Invocation invocation : List.of(first, second)) {
+                assertEquals(InvocationStatus.SUCCESS, invocation.status(), () -> invocation + " " + invocation.stderr());
+                List<JsonNode> documents = parseAll(invocation.stdout());
+                assertIds(invocation, documents);
+                assertEquals(1, documents.size());
+            }
+            List<String> reports = runtime.stderrLines().stream()
+                    .filter(line -> line.contains("aws-lambda-java-events is not on the class path")).toList();
+            assertEquals(1, reports.size(), runtime.stderrLines()::toString);
+        }
+    }
+
     private static String sqsRecord(long sentMillis) {
         return "{\"messageId\":\"059f36b4-87a3-44ab-83d2-661975830a7d\",\"receiptHandle\":\"AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a\","
                 + "\"body\":\"test\",\"attributes\":{\"ApproximateReceiveCount\":\"1\",\"SentTimestamp\":\"" + sentMillis
