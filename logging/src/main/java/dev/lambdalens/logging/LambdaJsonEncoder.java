@@ -4,7 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.internal.FallbackLine;
-import dev.lambdalens.logging.internal.NameMasker;
+import dev.lambdalens.logging.internal.NameMaskingGenerator;
 import dev.lambdalens.logging.internal.ReservedKeys;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;
@@ -15,6 +15,7 @@ import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
 import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
+import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.util.ReusableByteBuffer;
@@ -189,24 +190,28 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
                 new KeysJsonProvider(), mdc, keyValuePairs, arguments, new ErrorJsonProvider());
     }
 
-    private MaskingJsonGeneratorDecorator maskingDecorator() {
+    private JsonGeneratorDecorator maskingDecorator() {
         Configuration config = configuration != null ? configuration : LensRuntime.global().configuration();
         List<String> names = new ArrayList<>(maskedFields);
         if (defaultMasks) {
             names.addAll(DEFAULT_MASKED_FIELDS);
         }
         names.addAll(split(config.get(MASK_FIELDS_VARIABLE, null), ","));
-        MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
-        decorator.setDefaultMask(mask);
-        decorator.addFieldMasker(new NameMasker(names, mask));
+        JsonGeneratorDecorator byName = NameMaskingGenerator.decorator(names, mask);
         List<String> paths = new ArrayList<>(maskedPaths);
         paths.addAll(split(config.get(MASK_PATHS_VARIABLE, null), ","));
-        paths.forEach(decorator::addPath);
         List<String> values = new ArrayList<>(maskedValues);
         values.addAll(split(config.get(MASK_VALUES_VARIABLE, null), ";;"));
-        values.forEach(decorator::addValue);
-        decorator.start();
-        return decorator;
+        if (paths.isEmpty() && values.isEmpty()) {
+            return byName;
+        }
+        // Paths and value patterns are rarer and cost more per field: logstash's masking, only when asked for.
+        MaskingJsonGeneratorDecorator byPathAndValue = new MaskingJsonGeneratorDecorator();
+        byPathAndValue.setDefaultMask(mask);
+        paths.forEach(byPathAndValue::addPath);
+        values.forEach(byPathAndValue::addValue);
+        byPathAndValue.start();
+        return generator -> byName.decorate(byPathAndValue.decorate(generator));
     }
 
     private static List<String> split(String value, String separator) {
