@@ -4,21 +4,37 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdalens.logging.CorrelationIdPaths;
+import dev.lambdalens.logging.Logging;
+import dev.lambdalens.metrics.FlushMetrics;
+import dev.lambdalens.metrics.Metrics;
+import dev.lambdalens.metrics.MetricsFactory;
+import dev.lambdalens.metrics.model.MetricUnit;
+import dev.lambdalens.tracing.LambdaTracing;
+import dev.lambdalens.tracing.Tracing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The orders API behind an API Gateway REST API (proxy integration):
- * {@code POST /orders} with {@code {"item": "...", "quantity": N}} creates an order and answers 201 with it;
- * {@code GET /orders/{id}} answers 200 with the order or 404; a body that is not a valid order answers 400.
+ * The orders API behind an API Gateway REST API (proxy integration), observed with the three annotations:
+ * {@code POST /orders} with {@code {"item": "...", "quantity": N, "card": {"number": "..."}}} creates an order
+ * and answers 201 with it; {@code GET /orders/{id}} answers 200 with the order or 404; a body that is not a
+ * valid order answers 400.
+ *
+ * <p>What it shows: the event logged with its {@code Authorization} header and the card number masked
+ * ({@code LAMBDA_LENS_LOG_MASK_VALUES} in the template), the API Gateway request id as correlation id, the
+ * order value as a business metric and the handler's latency, and the store call as its own subsegment.
  */
 public class OrdersHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(OrdersHandler.class);
+    private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
 
     private final OrderStore store;
+    private final PriceList prices = new PriceList();
 
     /** The constructor Lambda calls: one store per execution environment. */
     public OrdersHandler() {
@@ -31,60 +47,69 @@ public class OrdersHandler implements RequestHandler<APIGatewayProxyRequestEvent
     }
 
     @Override
+    @Logging(logEvent = true, correlationIdPath = CorrelationIdPaths.API_GATEWAY_REST)
+    @Tracing
+    @FlushMetrics(captureColdStart = true)
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
-        String method = request.getHttpMethod();
-        String resource = request.getResource();
-        log(context, "orders: " + method + " " + request.getPath());
-        if ("POST".equals(method) && "/orders".equals(resource)) {
-            return create(request.getBody(), context);
-        }
-        if ("GET".equals(method) && "/orders/{id}".equals(resource)) {
-            String id = request.getPathParameters() == null ? null : request.getPathParameters().get("id");
-            return find(id);
-        }
-        return respond(404, Map.of("message", "No route for " + method + " " + request.getPath()));
+        long startNanos = System.nanoTime();
+        APIGatewayProxyResponseEvent response = route(request);
+        METRICS.addMetric("OrderApiLatency", (System.nanoTime() - startNanos) / 1_000_000.0, MetricUnit.MILLISECONDS);
+        LOG.atInfo().addKeyValue("status", response.getStatusCode()).log("{} {} answered",
+                request.getHttpMethod(), request.getPath());
+        return response;
     }
 
-    private APIGatewayProxyResponseEvent create(String body, Context context) {
-        Order order;
-        try {
-            JsonNode json = JSON.readTree(body == null ? "" : body);
-            if (json == null || !json.isObject()) {
-                return respond(400, Map.of("message", "The body must be a JSON object"));
-            }
-            order = store.create(json.path("item").asText(null), json.path("quantity").asInt(0));
-        } catch (JsonProcessingException e) {
-            return respond(400, Map.of("message", "The body is not valid JSON"));
-        } catch (IllegalArgumentException e) {
-            return respond(400, Map.of("message", e.getMessage()));
+    private APIGatewayProxyResponseEvent route(APIGatewayProxyRequestEvent request) {
+        String method = request.getHttpMethod();
+        String resource = request.getResource();
+        if ("POST".equals(method) && "/orders".equals(resource)) {
+            return create(request.getBody());
         }
-        log(context, "orders: created " + order.id());
-        return respond(201, order).withHeaders(Map.of(
+        if ("GET".equals(method) && "/orders/{id}".equals(resource)) {
+            Map<String, String> path = request.getPathParameters();
+            String id = path == null ? null : path.get("id");
+            if (id == null) {
+                return ApiResponses.message(400, "The order id is missing");
+            }
+            return find(id).map(order -> ApiResponses.json(200, order))
+                    .orElseGet(() -> ApiResponses.message(404, "No order " + id));
+        }
+        return ApiResponses.message(404, "No route for " + method + " " + request.getPath());
+    }
+
+    private APIGatewayProxyResponseEvent create(String body) {
+        NewOrder request;
+        try {
+            request = NewOrder.parse(body);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("rejected an order: {}", e.getMessage());
+            return ApiResponses.message(400, e.getMessage());
+        }
+        OptionalLong unitPrice = prices.unitPriceCents(request.item());
+        if (unitPrice.isEmpty()) {
+            LOG.warn("rejected an order for an unknown item {}", request.item());
+            return ApiResponses.message(400, "We do not sell " + request.item());
+        }
+        Order order = save(request, unitPrice.getAsLong() * request.quantity());
+        METRICS.addMetric("OrderValue", order.totalCents() / 100.0, MetricUnit.NONE);
+        METRICS.addMetadata("orderId", order.id());
+        LOG.atInfo().addKeyValue("orderId", order.id()).addKeyValue("totalCents", order.totalCents())
+                .log("order created for {} x {}", order.quantity(), order.item());
+        return ApiResponses.json(201, order).withHeaders(Map.of(
                 "Content-Type", "application/json", "Location", "/orders/" + order.id()));
     }
 
-    private APIGatewayProxyResponseEvent find(String id) {
-        return id == null ? respond(400, Map.of("message", "The order id is missing"))
-                : store.find(id).map(order -> respond(200, order))
-                .orElseGet(() -> respond(404, Map.of("message", "No order " + id)));
+    /** The downstream call: its own subsegment, annotated so that X-Ray can find traces by order id. */
+    @Tracing(segmentName = "## OrderStore.save")
+    private Order save(NewOrder request, long totalCents) {
+        Order order = store.create(request, totalCents);
+        LambdaTracing.putAnnotation("OrderId", order.id());
+        return order;
     }
 
-    /**
-     * In Lambda each logger call is one log record (the runtime client frames it on a telemetry pipe); outside
-     * Lambda the client writes the text to stdout as is, so the line break keeps records on their own lines.
-     */
-    private static void log(Context context, String message) {
-        context.getLogger().log(message + "\n");
-    }
-
-    private static APIGatewayProxyResponseEvent respond(int status, Object body) {
-        try {
-            return new APIGatewayProxyResponseEvent()
-                    .withStatusCode(status)
-                    .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An order or message always serializes", e);
-        }
+    @Tracing(segmentName = "## OrderStore.find")
+    private Optional<Order> find(String id) {
+        LambdaTracing.putAnnotation("OrderId", id);
+        return store.find(id);
     }
 }

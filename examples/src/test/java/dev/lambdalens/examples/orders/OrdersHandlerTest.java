@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The handler called directly, with a {@link TestContext}: no runtime, no JVM. */
+/** The handler called directly, with a {@link TestContext}, woven as deployed: no runtime, no child JVM. */
 class OrdersHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,13 +20,16 @@ class OrdersHandlerTest {
 
     @Test
     void createsAnOrderAndReadsItBack() throws Exception {
-        APIGatewayProxyResponseEvent created = handler.handleRequest(post("{\"item\":\"tea\",\"quantity\":3}"),
+        APIGatewayProxyResponseEvent created = handler.handleRequest(post("{\"item\":\"tea\",\"quantity\":3,\"card\":{\"number\":\"5500 0000 0000 0004\"}}"),
                 TestContext.create());
 
         assertEquals(201, created.getStatusCode());
         JsonNode order = JSON.readTree(created.getBody());
         assertEquals("tea", order.path("item").asText());
         assertEquals(3, order.path("quantity").asInt());
+        assertEquals(3 * 890, order.path("totalCents").asLong());
+        assertEquals("0004", order.path("cardLast4").asText());
+        assertFalse(created.getBody().contains("5500"), "the response must not hold the card number");
         String id = order.path("id").asText();
         assertEquals("/orders/" + id, created.getHeaders().get("Location"));
 
@@ -41,10 +45,29 @@ class OrdersHandlerTest {
 
     @Test
     void rejectsAnOrderWithoutAnItem() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(post("{\"quantity\":1}"), TestContext.create());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(post("{\"quantity\":1,\"card\":{\"number\":\"5500000000000004\"}}"), TestContext.create());
 
         assertEquals(400, response.getStatusCode());
         assertEquals("item is required", JSON.readTree(response.getBody()).path("message").asText());
+    }
+
+    @Test
+    void rejectsAnItemThatIsNotSold() throws Exception {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(
+                post("{\"item\":\"caviar\",\"quantity\":1,\"card\":{\"number\":\"5500000000000004\"}}"),
+                TestContext.create());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("We do not sell caviar", JSON.readTree(response.getBody()).path("message").asText());
+    }
+
+    @Test
+    void rejectsAnOrderWithoutACard() throws Exception {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(post("{\"item\":\"tea\",\"quantity\":1}"),
+                TestContext.create());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("card.number must be 12 to 19 digits", JSON.readTree(response.getBody()).path("message").asText());
     }
 
     @Test
