@@ -2,12 +2,14 @@ package dev.lambdalens.tracing;
 
 import dev.lambdalens.core.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.ObservedHandler;
 import dev.lambdalens.tracing.internal.CurrentSpan;
 import dev.lambdalens.tracing.internal.HandlerSubsegmentInterceptor;
 import dev.lambdalens.tracing.internal.NoopSubsegment;
 import dev.lambdalens.tracing.internal.Span;
 import dev.lambdalens.tracing.internal.TracedCall;
+import dev.lambdalens.tracing.internal.Tracer;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -53,6 +55,16 @@ public final class LambdaTracing {
     /** Configures a handler interceptor with another name, metadata namespace or capture mode. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Runs tracing's cold code paths now, sending nothing, so the first invocation does not pay them. Call it
+     * from the handler's constructor or static initializer in SnapStart functions (the work then happens
+     * before the snapshot) and functions with provisioned concurrency. With X-Ray SDK interop on, this also
+     * initializes the X-Ray SDK, which is where nearly all of the first invocation's tracing cost is.
+     */
+    public static void prime() {
+        Tracer.of(LensRuntime.global()).prime();
     }
 
     /** Runs {@code work} in a subsegment named {@code name} and returns its result. */

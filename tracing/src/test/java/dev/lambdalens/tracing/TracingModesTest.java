@@ -44,6 +44,8 @@ class TracingModesTest {
             assertEquals("\"total=42\"", ok.response().orElseThrow());
             assertFalse(failed.succeeded());
             daemon.awaitDocuments(2, Duration.ofSeconds(5));
+            sleep(200);
+            assertEquals(2, daemon.documents().size(), "priming at init sent nothing");
             Documents.assertAllValid(daemon);
 
             JsonNode handler = handlerOf(daemon, ok, "## handleRequest");

@@ -54,6 +54,16 @@ final class DaemonSender {
         return (HEADER + document).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Resolves the address and opens the socket now rather than on the first send. Never throws. */
+    void prepare() {
+        try {
+            channel();
+        } catch (IOException | RuntimeException e) {
+            problems.report("tracing:send", "could not open a socket to the X-Ray daemon at " + address
+                    + "; traces of this function may be incomplete", e);
+        }
+    }
+
     /** Sends one datagram built by {@link #datagram(String)}. Never throws. */
     void send(byte[] datagram) {
         if (unusable) {

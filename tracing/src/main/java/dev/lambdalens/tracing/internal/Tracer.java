@@ -185,6 +185,34 @@ public final class Tracer {
         datagrams.add(alone);
     }
 
+    /**
+     * Runs the cold paths once without sending anything: writes a throwaway document, opens the socket and,
+     * with SDK interop, initializes the X-Ray SDK. For init code of SnapStart and provisioned functions, whose
+     * init runs before any caller waits. Never throws.
+     */
+    public void prime() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            Span span = new Span(this, null, "prime", Ids.newId(), "1-00000000-000000000000000000000000",
+                    Ids.newId(), serviceName, nowMicros());
+            span.putAnnotation("ColdStart", true);
+            span.putMetadata("prime", Map.of("list", List.of(1, "a")));
+            span.fail(new IllegalStateException("prime"), true);
+            span.end(nowMicros());
+            synchronized (span.lock()) {
+                DaemonSender.datagram(new SpanDocument(Integer.MAX_VALUE, true, null).standalone(span));
+            }
+            sender.prepare();
+            if (sdkInterop) {
+                SdkBridge.prime(span);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            problem("tracing:prime", "priming tracing failed; the first invocation pays the cold paths", e);
+        }
+    }
+
     /** Reports a problem once per key. */
     void problem(String key, String message, Throwable cause) {
         diagnostics.reportOnce(key, message, cause);

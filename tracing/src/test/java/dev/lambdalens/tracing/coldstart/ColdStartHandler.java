@@ -36,6 +36,7 @@ import java.util.Map;
  *       encoder would (what "sharing what logging loads" can save);</li>
  *   <li>{@code sdk-primed}: the same, with the recorder warmed on a background thread started at init;</li>
  *   <li>{@code lens}: Lambda Lens tracing ({@code LAMBDA_LENS_TRACING_SDK_INTEROP} decides the interop);</li>
+ *   <li>{@code lens-primed}: the same, with {@code LambdaTracing.prime()} in the constructor;</li>
  *   <li>{@code dynamodb-sdk} and {@code dynamodb-lens}: a DynamoDB call with the X-Ray SDK's interceptor,
  *       under an SDK handler subsegment or under Lambda Lens with interop.</li>
  * </ul>
@@ -48,6 +49,10 @@ public class ColdStartHandler implements RequestHandler<Map<String, Object>, Map
     public ColdStartHandler() {
         ObservedHandler.Builder<Map<String, Object>, Map<String, Object>> builder;
         switch (VARIANT) {
+            case "lens-primed":
+                LambdaTracing.prime();
+                builder = ObservedHandler.wrap(ColdStartHandler::work).with(LambdaTracing.interceptor());
+                break;
             case "lens":
                 builder = ObservedHandler.wrap(ColdStartHandler::work).with(LambdaTracing.interceptor());
                 break;

@@ -35,6 +35,7 @@ public final class ColdStartMeasurement {
         variants.put("SDK, primed at init", new Variant("sdk-primed", null));
         variants.put("Lens", new Variant("lens", "false"));
         variants.put("Lens, SDK interop", new Variant("lens", "true"));
+        variants.put("Lens, interop, primed", new Variant("lens-primed", "true"));
         if (Boolean.parseBoolean(System.getProperty("dynamodb", "true"))) {
             variants.put("DynamoDB + SDK", new Variant("dynamodb-sdk", null));
             variants.put("DynamoDB + Lens", new Variant("dynamodb-lens", "true"));

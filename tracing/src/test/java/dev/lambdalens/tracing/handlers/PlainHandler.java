@@ -7,8 +7,12 @@ import dev.lambdalens.tracing.LambdaTracing;
 
 import java.util.Map;
 
-/** Traced without AspectJ: the handler wrapped by ObservedHandler with the tracing interceptor. */
+/** Traced without AspectJ: the handler wrapped by ObservedHandler with the tracing interceptor, primed at init. */
 public class PlainHandler implements RequestHandler<Map<String, Object>, String> {
+    static {
+        LambdaTracing.prime();
+    }
+
     private final RequestHandler<Map<String, Object>, String> observed = ObservedHandler.wrap(this::handle)
             .with(LambdaTracing.interceptor())
             .build();
