@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * "One ID joins everything": the checks every example's local run must pass.
  * <ul>
- *   <li>every line the function writes to stdout is a JSON object (a log line or an EMF document);</li>
+ *   <li>every line the function writes to stdout is a JSON object (a log line or an EMF document), and it
+ *       writes nothing to stderr (where Lambda Lens would report a problem of its own);</li>
  *   <li>every log line and every EMF document carries the Root of the trace header the runtime sent as
  *       {@code xray_trace_id}, and the invocation's request id as {@code function_request_id};</li>
  *   <li>every X-Ray document the daemon got belongs to the trace of one of the invocations, and each sampled
@@ -35,6 +36,8 @@ public final class OneTraceId {
             String where = "invocation " + requestId + " (trace " + root + ")";
 
             assertEquals(List.of(), telemetry.otherLines(), where + ": stdout lines that are not JSON");
+            assertEquals(List.of(), telemetry.invocation().stderr().stream().filter(line -> !line.isBlank()).toList(),
+                    where + ": stderr (Lambda Lens reports its own problems there)");
             assertFalse(telemetry.logLines().isEmpty(), where + ": no log line");
             assertFalse(telemetry.emfDocuments().isEmpty(), where + ": no EMF document");
             for (JsonNode line : telemetry.logLines()) {
