@@ -47,8 +47,13 @@ public record Telemetry(Invocation invocation, List<JsonNode> logLines, List<Jso
         String root = invocation.traceRoot().orElseThrow();
         List<JsonNode> xray = List.of();
         if (daemon != null && invocation.traceHeader().contains("Sampled=1")) {
-            daemon.awaitDocuments(1, Duration.ofSeconds(5), document -> root.equals(document.path("trace_id").asText())
-                    && HANDLER_SUBSEGMENT.equals(document.path("name").asText()));
+            try {
+                daemon.awaitDocuments(1, Duration.ofSeconds(5), document -> root.equals(document.path("trace_id").asText())
+                        && HANDLER_SUBSEGMENT.equals(document.path("name").asText()));
+            } catch (AssertionError e) {
+                throw new AssertionError("No handler subsegment for " + invocation + "; stdout " + invocation.stdout()
+                        + "; stderr " + invocation.stderr(), e);
+            }
             xray = daemon.documentsOfTrace(root);
         }
         return new Telemetry(invocation, List.copyOf(logs), List.copyOf(emf), List.copyOf(other), xray);
