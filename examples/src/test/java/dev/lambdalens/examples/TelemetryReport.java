@@ -22,7 +22,7 @@ public final class TelemetryReport {
     /** Keys every line has; printed once per invocation instead of on each line. */
     private static final Set<String> COMMON_KEYS = Set.of("timestamp", "level", "message", "logger", "service",
             "function_name", "function_arn", "function_memory_size", "function_request_id", "xray_trace_id",
-            "correlation_id", "cold_start", "sampling_rate", "event", "thread", "function_version");
+            "cold_start", "sampling_rate", "event", "thread", "function_version");
     private static final int EVENT_WIDTH = 150;
 
     private final PrintStream out;
@@ -58,9 +58,6 @@ public final class TelemetryReport {
         out.printf("   joined      %d/%d log lines and %d/%d EMF documents carry this trace id and request id;"
                         + " %d X-Ray documents in this trace%n", logsJoined, telemetry.logLines().size(), emfJoined,
                 telemetry.emfDocuments().size(), telemetry.xrayDocuments().size());
-        telemetry.logLines().stream().map(line -> line.path("correlation_id").asText(null))
-                .filter(id -> id != null).distinct()
-                .forEach(id -> out.println("   correlation " + id));
     }
 
     private void printLogs(Telemetry telemetry) {
@@ -70,8 +67,8 @@ public final class TelemetryReport {
             time = time.length() >= 23 ? time.substring(11, 23) : time;
             String logger = line.path("logger").asText();
             logger = logger.substring(logger.lastIndexOf('.') + 1);
-            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "     %s %-5s %-16s %s", time,
-                    line.path("level").asText(), clip(logger, 16), line.path("message").asText()));
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "     %s %-5s %-19s %s", time,
+                    line.path("level").asText(), clip(logger, 19), line.path("message").asText()));
             List<String> extras = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = line.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

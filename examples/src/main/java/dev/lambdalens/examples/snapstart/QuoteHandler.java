@@ -12,6 +12,7 @@ import dev.lambdalens.metrics.FlushMetrics;
 import dev.lambdalens.metrics.Metrics;
 import dev.lambdalens.metrics.MetricsFactory;
 import dev.lambdalens.metrics.model.MetricUnit;
+import dev.lambdalens.tracing.LambdaTracing;
 import dev.lambdalens.tracing.Tracing;
 import org.crac.Core;
 import org.crac.Resource;
@@ -26,9 +27,10 @@ import java.util.OptionalLong;
  *
  * <p>SnapStart takes a snapshot of the initialized execution environment when a version is published and starts
  * new environments from it. Whatever ran before the snapshot is not paid again: the constructor's work, and the
- * priming in {@link #beforeCheckpoint}, which runs the quote code path once (JSON writing, price lookup) and
- * writes one log line through the JSON encoder, so that those classes are loaded and initialized in the
- * snapshot rather than on the first request after a restore. Priming records no metric and no trace: it
+ * priming in {@link #beforeCheckpoint}, which runs the quote code path once (JSON writing, price lookup), runs
+ * {@link LambdaTracing#prime()} (tracing's cold paths, sending nothing) and writes one log line through the JSON
+ * encoder, so that those classes are loaded and initialized in the snapshot rather than on the first request
+ * after a restore. Priming records no metric and no trace: it
  * belongs to no invocation, and a fake invocation would count as a real one in CloudWatch.
  *
  * <p>Lambda Lens reads {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: the first invocation after a restore is
@@ -85,10 +87,11 @@ public class QuoteHandler implements RequestHandler<APIGatewayProxyRequestEvent,
         // Nothing to refresh: the handler holds no connections, credentials or clock-derived state.
     }
 
-    /** The priming itself, callable without CRaC so that tests can check it records nothing but one log line. */
+    /** The priming itself: the quote path, tracing's cold paths (which send nothing), one log line. */
     void prime() {
         long startNanos = System.nanoTime();
         APIGatewayProxyResponseEvent response = quote(Map.of("item", "tea", "quantity", "1"));
+        LambdaTracing.prime();
         LOG.atInfo().addKeyValue("primingMillis", (System.nanoTime() - startNanos) / 1_000_000)
                 .log("primed before the SnapStart snapshot (status {})", response.getStatusCode());
     }
