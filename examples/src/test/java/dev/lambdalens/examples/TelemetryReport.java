@@ -56,8 +56,9 @@ public final class TelemetryReport {
         long emfJoined = telemetry.emfDocuments().stream().filter(doc -> root.equals(doc.path("xray_trace_id").asText())
                 && requestId.equals(doc.path("function_request_id").asText())).count();
         out.printf("   joined      %d/%d log lines and %d/%d EMF documents carry this trace id and request id;"
-                        + " %d X-Ray documents in this trace%n", logsJoined, telemetry.logLines().size(), emfJoined,
-                telemetry.emfDocuments().size(), telemetry.xrayDocuments().size());
+                        + " %d X-Ray document%s in this trace%n", logsJoined, telemetry.logLines().size(), emfJoined,
+                telemetry.emfDocuments().size(), telemetry.xrayDocuments().size(),
+                telemetry.xrayDocuments().size() == 1 ? "" : "s");
     }
 
     private void printLogs(Telemetry telemetry) {
