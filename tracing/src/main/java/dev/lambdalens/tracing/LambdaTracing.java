@@ -122,24 +122,6 @@ public final class LambdaTracing {
         current().putMetadata(namespace, key, value);
     }
 
-    /**
-     * {@code task} run with this thread's current subsegment as parent, for threads the invocation scope
-     * does not reach. Prefer {@code InvocationScope.current().wrap(task)}, which carries logs and metrics too.
-     */
-    public static Runnable wrap(Runnable task) {
-        Objects.requireNonNull(task, "task");
-        InvocationScope scope = InvocationScope.current();
-        if (scope != null) {
-            return scope.wrap(task);
-        }
-        Span span = CurrentSpan.get();
-        return () -> {
-            try (CurrentSpan.Activation ignored = CurrentSpan.activate(span)) {
-                task.run();
-            }
-        };
-    }
-
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable e) throws E {
         throw (E) e;

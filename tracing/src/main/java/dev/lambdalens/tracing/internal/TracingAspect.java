@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalens.core.Interception;
 import dev.lambdalens.core.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.tracing.CaptureMode;
 import dev.lambdalens.tracing.Tracing;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -21,22 +22,39 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Aspect
 public final class TracingAspect {
-    /** One interceptor per annotated handler method, made on its first call. */
-    private final Map<JoinPoint.StaticPart, List<InvocationInterceptor>> handlers = new ConcurrentHashMap<>();
+    /** What each annotated method resolves to, worked out on its first call. */
+    private final Map<JoinPoint.StaticPart, Site> sites = new ConcurrentHashMap<>();
 
     @Around("execution(@dev.lambdalens.tracing.Tracing * *(..)) && @annotation(tracing)")
     public Object around(ProceedingJoinPoint pjp, Tracing tracing) throws Throwable {
+        Site site = sites.get(pjp.getStaticPart());
+        if (site == null) {
+            site = sites.computeIfAbsent(pjp.getStaticPart(), part -> new Site(part, tracing));
+        }
         Object[] args = pjp.getArgs();
         Context context = Interception.findContext(args);
-        String method = pjp.getSignature().getName();
-        String name = tracing.segmentName().isEmpty() ? "## " + method : tracing.segmentName();
-        String namespace = tracing.namespace().isEmpty() ? null : tracing.namespace();
         if (context == null) {
-            return TracedCall.run(name, namespace, method, tracing.captureMode(), true, subsegment -> pjp.proceed());
+            return TracedCall.run(site.name, site.namespace, site.method, site.captureMode, true,
+                    subsegment -> pjp.proceed());
         }
-        List<InvocationInterceptor> interceptors = handlers.computeIfAbsent(pjp.getStaticPart(),
-                part -> List.of(new HandlerSubsegmentInterceptor(name, namespace, method, tracing.captureMode())));
-        return Interception.around(LensRuntime.global(), context, args.length > 0 ? args[0] : null, interceptors,
-                pjp::proceed);
+        return Interception.around(LensRuntime.global(), context, args.length > 0 ? args[0] : null,
+                site.handlerInterceptors, pjp::proceed);
+    }
+
+    /** One annotated method: its subsegment name, namespace, capture mode and handler interceptor. */
+    private static final class Site {
+        final String name;
+        final String namespace;
+        final String method;
+        final CaptureMode captureMode;
+        final List<InvocationInterceptor> handlerInterceptors;
+
+        Site(JoinPoint.StaticPart part, Tracing tracing) {
+            this.method = part.getSignature().getName();
+            this.name = tracing.segmentName().isEmpty() ? "## " + method : tracing.segmentName();
+            this.namespace = tracing.namespace().isEmpty() ? null : tracing.namespace();
+            this.captureMode = tracing.captureMode();
+            this.handlerInterceptors = List.of(new HandlerSubsegmentInterceptor(name, namespace, method, captureMode));
+        }
     }
 }
