@@ -87,7 +87,8 @@ public record Telemetry(Invocation invocation, List<JsonNode> logLines, List<Jso
         subsegment.path("subsegments").forEach(child -> collect(child, name, found));
     }
 
-    static Optional<JsonNode> parseObject(String line) {
+    /** The line as a JSON object, if it is one. */
+    public static Optional<JsonNode> parseObject(String line) {
         String trimmed = line.trim();
         if (!trimmed.startsWith("{")) {
             return Optional.empty();
