@@ -1,6 +1,5 @@
 package dev.lambdalens.examples;
 
-import dev.lambdalens.examples.orders.OrdersApiLocalRunTest;
 import dev.lambdalens.testing.InitializationType;
 import dev.lambdalens.testing.LocalLambdaRuntime;
 import dev.lambdalens.testing.LocalXRayDaemon;
@@ -68,9 +67,9 @@ public final class RunExampleLocally {
         Telemetry created = Telemetry.of(runtime.invoke(example.event("create-order.json")), daemon);
         report.print("POST /orders  (events/create-order.json)", created);
 
-        String orderId = OrdersApiLocalRunTest.body(created.invocation()).path("id").asText();
+        String orderId = ApiGateway.body(created.invocation()).path("id").asText();
         report.print("GET /orders/" + orderId + "  (events/get-order.json)",
-                Telemetry.of(runtime.invoke(OrdersApiLocalRunTest.getOrderEvent(example, orderId)), daemon));
+                Telemetry.of(runtime.invoke(ApiGateway.getOrderEvent(example, orderId)), daemon));
 
         report.print("POST /orders with a broken body  (events/create-order-bad-json.json)",
                 Telemetry.of(runtime.invoke(example.event("create-order-bad-json.json")), daemon));

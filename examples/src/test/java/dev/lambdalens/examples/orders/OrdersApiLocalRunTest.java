@@ -1,12 +1,10 @@
 package dev.lambdalens.examples.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdalens.examples.ApiGateway;
 import dev.lambdalens.examples.Example;
 import dev.lambdalens.examples.OneTraceId;
 import dev.lambdalens.examples.Telemetry;
-import dev.lambdalens.testing.Invocation;
 import dev.lambdalens.testing.LocalLambdaExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
+import static dev.lambdalens.examples.ApiGateway.body;
+import static dev.lambdalens.examples.ApiGateway.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The orders API's sample events through the real Lambda runtime client, configured from its template, with a
  * local X-Ray daemon: what API Gateway would get back, and what the function logs, traces and measures.
  */
-public class OrdersApiLocalRunTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class OrdersApiLocalRunTest {
     private static final Example EXAMPLE = Example.ORDERS_API;
 
     @RegisterExtension
@@ -35,15 +34,15 @@ public class OrdersApiLocalRunTest {
     private static Telemetry rejected;
 
     @BeforeAll
-    static void invokeEachSampleEvent() throws Exception {
+    static void invokeEachSampleEvent() {
         created = Telemetry.of(LAMBDA.runtime().invoke(EXAMPLE.event("create-order.json")), LAMBDA.daemon());
-        String orderId = JSON.readTree(body(created.invocation()).toString()).path("id").asText();
-        found = Telemetry.of(LAMBDA.runtime().invoke(getOrderEvent(EXAMPLE, orderId)), LAMBDA.daemon());
+        String orderId = body(created.invocation()).path("id").asText();
+        found = Telemetry.of(LAMBDA.runtime().invoke(ApiGateway.getOrderEvent(EXAMPLE, orderId)), LAMBDA.daemon());
         rejected = Telemetry.of(LAMBDA.runtime().invoke(EXAMPLE.event("create-order-bad-json.json")), LAMBDA.daemon());
     }
 
     @Test
-    void answersAsApiGatewayExpects() throws Exception {
+    void answersAsApiGatewayExpects() {
         assertEquals(201, response(created.invocation()).path("statusCode").asInt());
         JsonNode order = body(created.invocation());
         assertEquals("coffee beans", order.path("item").asText());
@@ -101,34 +100,5 @@ public class OrdersApiLocalRunTest {
     @Test
     void joinsLogsMetricsAndTracesOnOneTraceIdPerInvocation() {
         OneTraceId.assertJoined(List.of(created, found, rejected), LAMBDA.daemon());
-    }
-
-    /** The sample GET event, aimed at the given order. */
-    public static String getOrderEvent(Example example, String orderId) {
-        try {
-            ObjectNode event = (ObjectNode) JSON.readTree(example.event("get-order.json"));
-            event.put("path", "/orders/" + orderId);
-            ((ObjectNode) event.path("pathParameters")).put("id", orderId);
-            ((ObjectNode) event.path("requestContext")).put("path", "/prod/orders/" + orderId);
-            return JSON.writeValueAsString(event);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static JsonNode response(Invocation invocation) {
-        try {
-            return JSON.readTree(invocation.response().orElseThrow(() -> new AssertionError(invocation.toString())));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static JsonNode body(Invocation invocation) {
-        try {
-            return JSON.readTree(response(invocation).path("body").asText());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.lambdalens.examples.plain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdalens.examples.ApiGateway;
 import dev.lambdalens.examples.Example;
 import dev.lambdalens.examples.OneTraceId;
 import dev.lambdalens.examples.Telemetry;
-import dev.lambdalens.examples.orders.OrdersApiLocalRunTest;
 import dev.lambdalens.testing.LocalLambdaRuntime;
 import dev.lambdalens.testing.LocalXRayDaemon;
 import org.junit.jupiter.api.AfterAll;
@@ -61,12 +61,12 @@ class PlainJavaLocalRunTest {
 
     @Test
     void answersLikeTheAnnotatedHandler() {
-        JsonNode plainOrder = OrdersApiLocalRunTest.body(plain.invocation());
-        JsonNode annotatedOrder = OrdersApiLocalRunTest.body(annotated.invocation());
+        JsonNode plainOrder = ApiGateway.body(plain.invocation());
+        JsonNode annotatedOrder = ApiGateway.body(annotated.invocation());
 
-        assertEquals(201, OrdersApiLocalRunTest.response(plain.invocation()).path("statusCode").asInt());
+        assertEquals(201, ApiGateway.response(plain.invocation()).path("statusCode").asInt());
         assertEquals(annotatedOrder.path("totalCents"), plainOrder.path("totalCents"));
-        assertEquals(400, OrdersApiLocalRunTest.response(plainRejected.invocation()).path("statusCode").asInt());
+        assertEquals(400, ApiGateway.response(plainRejected.invocation()).path("statusCode").asInt());
     }
 
     @Test
