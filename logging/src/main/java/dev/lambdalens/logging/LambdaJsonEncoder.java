@@ -12,7 +12,6 @@ import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
 import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
@@ -165,10 +164,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     }
 
     private List<JsonProvider<ILoggingEvent>> defaultProviders() {
-        LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
-        timestamp.setFieldName("timestamp");
-        timestamp.setPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX");
-        timestamp.setTimeZone("UTC");
+        TimestampJsonProvider timestamp = new TimestampJsonProvider();
         LogLevelJsonProvider level = new LogLevelJsonProvider();
         level.setFieldName("level");
         MessageJsonProvider message = new MessageJsonProvider();

@@ -37,6 +37,19 @@ class ProvidersTest {
     }
 
     @Test
+    void timestampIsIsoUtcWithMillisecondsAcrossSecondsAndYears() throws IOException {
+        TimestampJsonProvider provider = new TimestampJsonProvider();
+        for (long millis : new long[]{0L, 999L, 1_000L, 1_764_064_003_007L, 1_764_064_003_120L, 1_764_064_004_000L,
+                -1L, 253_402_300_799_999L}) {
+            LoggingEvent event = event(null);
+            event.setTimeStamp(millis);
+            String expected = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(millis));
+            assertEquals(expected, render(provider, event).get("timestamp").asText(), "at " + millis);
+        }
+    }
+
+    @Test
     void serviceComesFromTheEnvironmentUnlessSet() throws IOException {
         Lens lens = new Lens();
         ServiceJsonProvider provider = new ServiceJsonProvider();
