@@ -143,6 +143,47 @@ class InProcessTracingTest {
         assertEquals(1, diagnostics.stream().filter(line -> line.contains("exceeds the")).count());
     }
 
+    record Line(String sku, int quantity, java.time.Instant at) {
+    }
+
+    /** A bean with a nested record, a list, a cycle back to itself and a getter that throws. */
+    public static final class Order {
+        public String getId() {
+            return "o-9";
+        }
+
+        public boolean isPaid() {
+            return true;
+        }
+
+        public List<Line> getLines() {
+            return List.of(new Line("sku-1", 2, Instant.ofEpochSecond(0)));
+        }
+
+        public Order getSelf() {
+            return this;
+        }
+
+        public String getBroken() {
+            throw new IllegalStateException("no");
+        }
+    }
+
+    @Test
+    void beansAndRecordsAreWrittenThroughTheirGettersWithoutJackson() {
+        invoke(runtime(Clock.systemUTC()), "1", (event, context) -> new Order());
+        JsonNode response = daemon.awaitDocuments(1, Duration.ofSeconds(5)).get(0)
+                .path("metadata").path("svc").path("handleRequest response");
+        assertEquals("o-9", response.path("id").asText());
+        assertTrue(response.path("paid").asBoolean());
+        assertEquals("sku-1", response.path("lines").get(0).path("sku").asText());
+        assertEquals(2, response.path("lines").get(0).path("quantity").asInt());
+        assertEquals("1970-01-01T00:00:00Z", response.path("lines").get(0).path("at").asText());
+        assertEquals("[cycle]", response.path("self").asText());
+        assertEquals("[IllegalStateException]", response.path("broken").asText());
+        assertEquals(1, diagnostics.stream().filter(line -> line.contains("Order.broken")).count(), diagnostics::toString);
+    }
+
     @Test
     void annotationsBeyondFiftyAreLeftOutAndReportedOnce() {
         invoke(runtime(Clock.systemUTC()), "1", (event, context) -> {

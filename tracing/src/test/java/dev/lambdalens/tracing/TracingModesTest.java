@@ -52,8 +52,9 @@ class TracingModesTest {
             assertTrue(handler.path("annotations").path("ColdStart").asBoolean());
             assertEquals(42, handler.path("annotations").path("total").asInt());
             assertEquals("service_undefined", handler.path("annotations").path("Service").asText());
-            assertEquals(1, child(handler, "## compute").path("metadata").path("service_undefined")
-                    .path("input").path("n").asInt());
+            JsonNode compute = child(handler, "## compute").path("metadata").path("service_undefined");
+            assertEquals(1, compute.path("input").path("n").asInt());
+            assertEquals(ok.requestId(), compute.path("call").path("requestId").asText());
             assertEquals("total=42", handler.path("metadata").path("service_undefined")
                     .path("handleRequest response").asText());
             JsonNode failure = handlerOf(daemon, failed, "## handleRequest");

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a metadata value (a captured response, an error, anything a user puts) as JSON text without Jackson
- * for the shapes that make up nearly all of them: strings, numbers, booleans, enums, maps, collections and
- * arrays. Only other objects (beans, records) go to {@link BeanJson}, so Jackson's classes are loaded only
- * when a function actually records such an object.
+ * Writes a metadata value (a captured response, an error, anything a user puts) as JSON text, without
+ * Jackson, whose first use would cost a fresh JVM over 100 ms: strings, numbers, booleans, enums, maps,
+ * collections, arrays, records and beans (through their getters, see {@link BeanProperties}); exceptions
+ * as their type and message; other JDK types as their {@code toString()}. Jackson annotations on beans
+ * are not honoured.
  *
- * <p>Never throws: cycles, excessive depth and unserializable objects become short strings saying so.
+ * <p>Never throws: cycles, excessive depth and failing getters become short strings saying so.
  */
 final class JsonValues {
     private static final int MAX_DEPTH = 32;
@@ -46,6 +47,14 @@ final class JsonValues {
             out.append("\"[too deep]\"");
             problems.report("tracing:metadata:depth", "a metadata value is nested more than " + MAX_DEPTH
                     + " levels deep; deeper levels are left out", null);
+        } else if (value instanceof Throwable) {
+            write(out, ErrorSummary.of((Throwable) value), depth, path, problems);
+        } else if (value instanceof java.util.Date) {
+            JsonText.appendQuoted(out, ((java.util.Date) value).toInstant().toString());
+        } else if (value instanceof java.nio.file.Path || isPlatformType(value.getClass())
+                && !(value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray())) {
+            // Dates, durations, UUIDs, URIs, paths...: their text is what a reader wants.
+            JsonText.appendQuoted(out, value.toString());
         } else if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
             if (path.put(value, Boolean.TRUE) != null) {
                 out.append("\"[cycle]\"");
@@ -61,8 +70,50 @@ final class JsonValues {
             }
             path.remove(value);
         } else {
-            BeanJson.write(out, value, problems);
+            if (path.put(value, Boolean.TRUE) != null) {
+                out.append("\"[cycle]\"");
+                problems.report("tracing:metadata:cycle", "a metadata value refers to itself; the cycle is cut", null);
+                return;
+            }
+            writeBean(out, value, depth, path, problems);
+            path.remove(value);
         }
+    }
+
+    private static boolean isPlatformType(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.") || name.startsWith("com.sun.");
+    }
+
+    private static void writeBean(StringBuilder out, Object bean, int depth, IdentityHashMap<Object, Boolean> path,
+                                  Problems problems) {
+        BeanProperties.Property[] properties = BeanProperties.of(bean.getClass());
+        if (properties.length == 0) {
+            JsonText.appendQuoted(out, String.valueOf(bean));
+            return;
+        }
+        out.append('{');
+        for (int i = 0; i < properties.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            JsonText.appendQuoted(out, properties[i].name);
+            out.append(':');
+            Object value;
+            try {
+                value = properties[i].getter.invoke(bean);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                problems.report("tracing:metadata:getter:" + bean.getClass().getName() + "." + properties[i].name,
+                        "could not read " + bean.getClass().getName() + "." + properties[i].name
+                                + " for metadata; it is recorded as an error text", cause);
+                JsonText.appendQuoted(out, "[" + cause.getClass().getSimpleName() + "]");
+                continue;
+            }
+            write(out, value, depth + 1, path, problems);
+        }
+        out.append('}');
     }
 
     private static void writeNumber(StringBuilder out, Number number) {

@@ -36,19 +36,26 @@ import java.util.Map;
  *       encoder would (what "sharing what logging loads" can save);</li>
  *   <li>{@code sdk-primed}: the same, with the recorder warmed on a background thread started at init;</li>
  *   <li>{@code lens}: Lambda Lens tracing ({@code LAMBDA_LENS_TRACING_SDK_INTEROP} decides the interop);</li>
+ *   <li>{@code none-bean} and {@code lens-bean}: a bean-shaped response instead of a map;</li>
  *   <li>{@code lens-primed}: the same, with {@code LambdaTracing.prime()} in the constructor;</li>
  *   <li>{@code dynamodb-sdk} and {@code dynamodb-lens}: a DynamoDB call with the X-Ray SDK's interceptor,
  *       under an SDK handler subsegment or under Lambda Lens with interop.</li>
  * </ul>
  */
-public class ColdStartHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class ColdStartHandler implements RequestHandler<Map<String, Object>, Object> {
     private static final String VARIANT = System.getenv("VARIANT");
 
-    private final RequestHandler<Map<String, Object>, Map<String, Object>> observed;
+    private final RequestHandler<Map<String, Object>, Object> observed;
 
     public ColdStartHandler() {
-        ObservedHandler.Builder<Map<String, Object>, Map<String, Object>> builder;
+        ObservedHandler.Builder<Map<String, Object>, Object> builder;
         switch (VARIANT) {
+            case "none-bean":
+                builder = ObservedHandler.wrap(ColdStartHandler::bean);
+                break;
+            case "lens-bean":
+                builder = ObservedHandler.wrap(ColdStartHandler::bean).with(LambdaTracing.interceptor());
+                break;
             case "lens-primed":
                 LambdaTracing.prime();
                 builder = ObservedHandler.wrap(ColdStartHandler::work).with(LambdaTracing.interceptor());
@@ -87,21 +94,50 @@ public class ColdStartHandler implements RequestHandler<Map<String, Object>, Map
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Object handleRequest(Map<String, Object> event, Context context) {
         return observed.handleRequest(event, context);
     }
 
-    private static Map<String, Object> work(Map<String, Object> event, Context context) {
+    private static Object bean(Map<String, Object> event, Context context) {
+        return new Response(200, "ok", event.size());
+    }
+
+    /** A bean-shaped response, as API Gateway handlers return. */
+    public static final class Response {
+        private final int statusCode;
+        private final String body;
+        private final int keys;
+
+        Response(int statusCode, String body, int keys) {
+            this.statusCode = statusCode;
+            this.body = body;
+            this.keys = keys;
+        }
+
+        public int getStatusCode() {
+            return statusCode;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        public int getKeys() {
+            return keys;
+        }
+    }
+
+    private static Object work(Map<String, Object> event, Context context) {
         return Map.of("ok", true, "keys", event.size());
     }
 
-    private static Map<String, Object> sdkTraced(Map<String, Object> event, Context context, boolean callDynamoDb) {
+    private static Object sdkTraced(Map<String, Object> event, Context context, boolean callDynamoDb) {
         Subsegment subsegment = AWSXRay.beginSubsegment("## handleRequest");
         try {
             InvocationScope scope = InvocationScope.current();
             subsegment.putAnnotation("ColdStart", scope.coldStart());
             subsegment.putAnnotation("Service", scope.environment().serviceName());
-            Map<String, Object> response = callDynamoDb ? dynamoDb(event, context) : work(event, context);
+            Object response = callDynamoDb ? dynamoDb(event, context) : work(event, context);
             subsegment.putMetadata("service_undefined", "handleRequest response", response);
             return response;
         } finally {
@@ -109,7 +145,7 @@ public class ColdStartHandler implements RequestHandler<Map<String, Object>, Map
         }
     }
 
-    private static Map<String, Object> dynamoDb(Map<String, Object> event, Context context) {
+    private static Object dynamoDb(Map<String, Object> event, Context context) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -18,7 +18,8 @@ import java.util.Random;
  * invocation alone (hand-out to response). Variants run interleaved in a shuffled order each round, so machine
  * noise spreads over all of them. Not a test: run it by hand (see the README section for the command).
  *
- * <p>Arguments: rounds (default 15). {@code -Ddynamodb=false} leaves out the variants calling DynamoDB.
+ * <p>Arguments: rounds (default 15). {@code -Ddynamodb=false} leaves out the variants calling DynamoDB,
+ * {@code -Dbeans=true} adds variants returning a bean.
  */
 public final class ColdStartMeasurement {
     private static final String HANDLER = "dev.lambdalens.tracing.coldstart.ColdStartHandler::handleRequest";
@@ -29,6 +30,10 @@ public final class ColdStartMeasurement {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Map<String, Variant> variants = new LinkedHashMap<>();
+        if (Boolean.getBoolean("beans")) {
+            variants.put("bean, no tracing", new Variant("none-bean", null));
+            variants.put("bean, Lens", new Variant("lens-bean", "false"));
+        }
         variants.put("no tracing", new Variant("none", null));
         variants.put("X-Ray SDK", new Variant("sdk", null));
         variants.put("SDK, Jackson loaded", new Variant("sdk-jackson-loaded", null));

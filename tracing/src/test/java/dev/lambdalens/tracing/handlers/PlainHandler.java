@@ -25,6 +25,7 @@ public class PlainHandler implements RequestHandler<Map<String, Object>, String>
     private String handle(Map<String, Object> event, Context context) {
         int total = LambdaTracing.withSubsegment("## compute", subsegment -> {
             subsegment.putMetadata("input", event);
+            subsegment.putMetadata("call", new Call(event.size(), context.getAwsRequestId()));
             return 6 * 7;
         });
         LambdaTracing.putAnnotation("total", total);
@@ -32,5 +33,9 @@ public class PlainHandler implements RequestHandler<Map<String, Object>, String>
             throw new IllegalArgumentException("bad input");
         }
         return "total=" + total;
+    }
+
+    /** A record as metadata: written through its accessors, without Jackson. */
+    record Call(int keys, String requestId) {
     }
 }
