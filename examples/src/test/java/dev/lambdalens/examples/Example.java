@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,8 +82,7 @@ public record Example(Path folder, String functionId) {
     }
 
     private static void copy(JsonNode variables, Map<String, String> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> variable = it.next();
+        for (Map.Entry<String, JsonNode> variable : variables.properties()) {
             into.put(variable.getKey(), variable.getValue().asText());
         }
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -126,8 +125,7 @@ class SamTemplatesTest {
 
     private static List<String> alarms(Example example) {
         List<String> alarms = new ArrayList<>();
-        for (Iterator<JsonNode> it = example.template().path("Resources").elements(); it.hasNext(); ) {
-            JsonNode resource = it.next();
+        for (JsonNode resource : example.template().path("Resources")) {
             if ("AWS::CloudWatch::Alarm".equals(resource.path("Type").asText())) {
                 alarms.add(resource.path("Properties").path("Namespace").asText() + " "
                         + resource.path("Properties").path("MetricName").asText());

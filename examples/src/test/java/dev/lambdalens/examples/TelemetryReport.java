@@ -6,7 +6,6 @@ import dev.lambdalens.testing.Invocation;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,8 +70,7 @@ public final class TelemetryReport {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "     %s %-5s %-19s %s", time,
                     line.path("level").asText(), clip(logger, 19), line.path("message").asText()));
             List<String> extras = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = line.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : line.properties()) {
                 if (!COMMON_KEYS.contains(field.getKey())) {
                     extras.add(field.getKey() + "=" + (field.getValue().isTextual() ? field.getValue().asText()
                             : field.getValue().toString()));
@@ -149,7 +147,7 @@ public final class TelemetryReport {
         double millis = (document.path("end_time").asDouble() - document.path("start_time").asDouble()) * 1000;
         String status = document.path("fault").asBoolean() ? "  FAULT" : document.path("error").asBoolean() ? "  ERROR" : "";
         List<String> annotations = new ArrayList<>();
-        document.path("annotations").fields().forEachRemaining(a -> annotations.add(a.getKey() + "=" + a.getValue().asText()));
+        document.path("annotations").properties().forEach(a -> annotations.add(a.getKey() + "=" + a.getValue().asText()));
         out.printf(Locale.ROOT, "     %s%s%-" + Math.max(1, 28 - 2 * depth) + "s %8.2f ms%s  %s%n", "  ".repeat(depth),
                 depth == 0 ? "" : "└ ", document.path("name").asText(), millis, status, String.join(" ", annotations));
         List<JsonNode> children = new ArrayList<>();
