@@ -138,6 +138,9 @@ class EndToEndTest {
                 + "    <encoder class=\"dev.lambdalens.logging.LambdaJsonEncoder\">\n"
                 + "      <service>from-logback-xml</service>\n"
                 + "      <maskedField>marker</maskedField>\n"
+                + "      <maskedValue>detail</maskedValue>\n"
+                + "      <mask>[hidden]</mask>\n"
+                + "      <providers><threadName><fieldName>thread</fieldName></threadName></providers>\n"
                 + "    </encoder>\n"
                 + "  </appender>\n"
                 + "  <root level=\"DEBUG\"><appender-ref ref=\"JSON\"/></root>\n"
@@ -149,9 +152,10 @@ class EndToEndTest {
                 .classpath(classpath).build()) {
             Invocation invocation = runtime.invoke("{\"marker\":\"xml\"}");
             assertEquals(InvocationStatus.SUCCESS, invocation.status(), invocation.toString());
-            JsonNode debug = only(invocation, "debug detail of xml");
+            JsonNode debug = only(invocation, "debug [hidden] of xml");
             assertEquals("from-logback-xml", debug.get("service").asText());
-            assertEquals("****", debug.get("marker").asText());
+            assertEquals("[hidden]", debug.get("marker").asText());
+            assertTrue(debug.get("thread").asText().length() > 0, "a provider added in XML is written too");
             assertEquals(invocation.requestId(), debug.get("function_request_id").asText());
         }
     }
