@@ -30,6 +30,7 @@ public final class Tracer {
      */
     public static final String SDK_INTEROP = "LAMBDA_LENS_TRACING_SDK_INTEROP";
     static final String SDK_V2_INSTRUMENTATION = "com/amazonaws/xray/interceptors/TracingInterceptor.class";
+    static final String XRAY_SDK = "com/amazonaws/xray/AWSXRay.class";
 
     /** Metadata values longer than this are previewed when a document would not fit in a datagram. */
     private static final int OVERSIZE_METADATA_LIMIT = 1024;
@@ -59,9 +60,23 @@ public final class Tracer {
                     + " names no UDP address; using " + DaemonSender.DEFAULT_ADDRESS, null);
         }
         this.sender = new DaemonSender(address != null ? address : DaemonSender.DEFAULT_ADDRESS, this::problem);
-        String interop = config.get(SDK_INTEROP);
-        this.sdkInterop = enabled && (interop != null ? config.getBoolean(SDK_INTEROP, false)
-                : Tracer.class.getClassLoader().getResource(SDK_V2_INSTRUMENTATION) != null);
+        this.sdkInterop = enabled && sdkInterop(config);
+    }
+
+    private boolean sdkInterop(Configuration config) {
+        ClassLoader loader = Tracer.class.getClassLoader();
+        if (config.get(SDK_INTEROP) == null) {
+            return loader.getResource(SDK_V2_INSTRUMENTATION) != null;
+        }
+        if (!config.getBoolean(SDK_INTEROP, false)) {
+            return false;
+        }
+        if (loader.getResource(XRAY_SDK) == null) {
+            problem("tracing:sdk-missing", SDK_INTEROP + "=true but the X-Ray SDK (com.amazonaws:"
+                    + "aws-xray-recorder-sdk-core) is not on the class path; interop stays off", null);
+            return false;
+        }
+        return true;
     }
 
     /** The tracer of {@code runtime}. */
