@@ -44,7 +44,7 @@ class AnnotatedHandlerTest {
                 .env("POWERTOOLS_SERVICE_NAME", "orders")
                 .timeout(Duration.ofSeconds(20))
                 .build();
-        for (String action : List.of("nest", "fail", "big", "threads", "invalid", "aws", "sdk")) {
+        for (String action : List.of("nest", "fail", "big", "threads", "invalid", "aws", "aws-worker", "sdk")) {
             invocations.put(action, runtime.invoke("{\"action\":\"" + action + "\",\"id\":\"o-1\"}"));
         }
         unsampled = runtime.invoke(InvocationRequest.of("{\"action\":\"nest\",\"id\":\"o-2\"}").sampled(false));
@@ -173,6 +173,14 @@ class AnnotatedHandlerTest {
         assertTrue(Documents.rootsOf(daemon, invocation).stream()
                 .noneMatch(document -> "DynamoDb".equals(document.path("name").asText())),
                 "the SDK call is not sent as a sibling of the handler subsegment");
+    }
+
+    @Test
+    void awsSdkCallsOnAnotherThreadNestUnderTheSubsegmentCarriedThere() {
+        Invocation invocation = invocations.get("aws-worker");
+        assertTrue(invocation.succeeded(), invocation::toString);
+        JsonNode worker = child(handlerOf(daemon, invocation, HANDLER), "## worker-aws");
+        assertEquals(List.of("DynamoDb"), childNames(worker));
     }
 
     @Test

@@ -70,19 +70,23 @@ class TracingModesTest {
     }
 
     @Test
-    void concurrentInvocationsInOneProcessKeepTheirOwnTraces() {
+    void concurrentInvocationsInOneProcessKeepTheirOwnTracesAndCaptureFollowsTheEnvironment() {
         try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
              LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                      .handler(ANNOTATED)
                      .xrayDaemonAddress(daemon.address())
                      .maxConcurrency(4)
+                     .env("POWERTOOLS_TRACER_CAPTURE_RESPONSE", "false")
+                     .env("POWERTOOLS_TRACER_CAPTURE_ERROR", "false")
                      .build()) {
             List<String> events = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 events.add("{\"action\":\"sleep\",\"millis\":" + (150 + 40 * (i % 3)) + "}");
             }
+            events.add("{\"action\":\"fail\"}");
             List<Invocation> invocations = runtime.invokeAll(events);
-            daemon.awaitDocuments(8, Duration.ofSeconds(5), d -> "## handleRequest".equals(d.path("name").asText()));
+            Invocation failed = invocations.remove(8);
+            daemon.awaitDocuments(9, Duration.ofSeconds(5), d -> "## handleRequest".equals(d.path("name").asText()));
             Documents.assertAllValid(daemon);
             Set<String> handlerIds = new HashSet<>();
             for (Invocation invocation : invocations) {
@@ -91,10 +95,14 @@ class TracingModesTest {
                 assertEquals(invocation.traceRoot().orElseThrow(), handler.path("trace_id").asText());
                 assertEquals(invocation.traceParent().orElseThrow(), handler.path("parent_id").asText());
                 assertEquals(List.of("## worker-1", "## worker-2"), childNames(handler).stream().sorted().toList());
+                assertFalse(handler.has("metadata"), "POWERTOOLS_TRACER_CAPTURE_RESPONSE=false: " + handler);
                 handlerIds.add(handler.path("id").asText());
             }
             assertEquals(8, handlerIds.size());
-            assertEquals(8, daemon.documents().size(), "one document per invocation, nothing mixed");
+            assertEquals(9, daemon.documents().size(), "one document per invocation, nothing mixed");
+            JsonNode failure = handlerOf(daemon, failed, "## handleRequest");
+            assertTrue(failure.path("fault").asBoolean());
+            assertFalse(failure.has("cause") || failure.has("metadata"), "POWERTOOLS_TRACER_CAPTURE_ERROR=false: " + failure);
         }
     }
 

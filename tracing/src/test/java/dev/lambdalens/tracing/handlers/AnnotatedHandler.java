@@ -63,6 +63,10 @@ public class AnnotatedHandler implements RequestHandler<Map<String, Object>, Map
             case "aws":
                 response.put("tables", callDynamoDb());
                 break;
+            case "aws-worker":
+                response.put("tables", CompletableFuture.supplyAsync(() -> LambdaTracing.withSubsegment(
+                        "## worker-aws", AnnotatedHandler::callDynamoDb), InvocationScope.propagating(POOL)).join());
+                break;
             case "sdk":
                 AWSXRay.beginSubsegment("user-sdk").putAnnotation("by", "user");
                 AWSXRay.endSubsegment();
