@@ -30,6 +30,10 @@ final class ChildProcessSpec {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-Xmx" + Math.max(64, settings.memoryMb() * 85 / 100) + "m");
+        String nativeLibrary = RuntimeClientNativeLibrary.jvmOption();
+        if (nativeLibrary != null) {
+            command.add(nativeLibrary);
+        }
         command.addAll(settings.jvmArgs());
         command.add("-cp");
         command.add(settings.classpath());
