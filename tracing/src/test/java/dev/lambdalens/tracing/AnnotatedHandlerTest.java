@@ -94,6 +94,9 @@ class AnnotatedHandlerTest {
         assertEquals("o-1", load.path("annotations").path("orderId").asText());
         assertEquals("o-1", load.path("metadata").path("orders").path("request").path("id").asText());
         assertEquals("loaded o-1!", load.path("metadata").path("orders").path("load response").asText());
+        JsonNode audit = child(load, "## audit");
+        assertEquals("o-1", audit.path("annotations").path("audited").asText());
+        assertFalse(audit.has("metadata"), "a void method records no response: " + audit);
         JsonNode inner = child(load, "## custom inner");
         assertFalse(inner.has("metadata"), "captureMode DISABLED records no response: " + inner);
         JsonNode plain = child(inner, "## plain");

@@ -107,6 +107,26 @@ class TracingModesTest {
     }
 
     @Test
+    void awsSdkCallsNestUnderTheInvocationEvenWithAStaleTraceHeaderInTheEnvironment() {
+        String stale = "1-5759e988-bd862e3fe1be46a994272793";
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
+             LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                     .handler(ANNOTATED)
+                     .xrayDaemonAddress(daemon.address())
+                     .env("_X_AMZN_TRACE_ID", "Root=" + stale + ";Parent=53995c3f42cd8ad8;Sampled=1")
+                     .build()) {
+            Invocation onHandlerThread = runtime.invoke("{\"action\":\"aws\"}");
+            Invocation onWorker = runtime.invoke("{\"action\":\"aws-worker\"}");
+            daemon.awaitDocuments(2, Duration.ofSeconds(5), d -> "## handleRequest".equals(d.path("name").asText()));
+            Documents.assertAllValid(daemon);
+            assertEquals(List.of("DynamoDb"), childNames(handlerOf(daemon, onHandlerThread, "## handleRequest")));
+            assertEquals(List.of("DynamoDb"),
+                    childNames(child(handlerOf(daemon, onWorker, "## handleRequest"), "## worker-aws")));
+            assertEquals(List.of(), daemon.documentsOfTrace(stale));
+        }
+    }
+
+    @Test
     void traceDisabledSendsNothing() {
         try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
              LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()

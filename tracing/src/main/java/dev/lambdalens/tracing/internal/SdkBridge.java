@@ -9,6 +9,7 @@ import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.entities.TraceID;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * The only class that touches the X-Ray SDK, loaded only when SDK interop is on. For each span made current
@@ -16,27 +17,64 @@ import com.amazonaws.xray.entities.TraceID;
  * so the SDK's own subsegments (AWS SDK v2 calls through {@code TracingInterceptor}, {@code AWSXRay} calls)
  * become its children. The stand-ins are never ended through the SDK, so the SDK never sends them; their
  * SDK children are written into the span's document by {@link #appendChildren(Object, StringBuilder)}.
+ *
+ * <p>It also puts the invocation's trace header in the AWS SDK's thread-local, where the X-Ray SDK looks
+ * first: otherwise, on a thread where that is unset, a stale {@code _X_AMZN_TRACE_ID} in the environment
+ * makes the X-Ray SDK drop the stand-in and record the call under another trace.
  */
 final class SdkBridge {
+    /** The key of the trace header in the AWS SDK's thread-local, as the runtime client and X-Ray SDK use it. */
+    private static final String TRACE_HEADER_KEY = "AWS_LAMBDA_X_TRACE_ID";
+
     private SdkBridge() {
     }
 
-    /** Makes the stand-in of {@code span} the SDK's current entity; returns the entity it replaces. */
+    /** What a thread had before a span was made current on it. */
+    private static final class Previous {
+        final Entity entity;
+        final String header;
+
+        Previous(Entity entity, String header) {
+            this.entity = entity;
+            this.header = header;
+        }
+    }
+
+    /** Makes the stand-in of {@code span} the SDK's current entity; returns what it replaces. */
     static Object enter(Span span) {
         AWSXRayRecorder recorder = AWSXRay.getGlobalRecorder();
         Entity previous = recorder.getTraceEntity();
-        recorder.setTraceEntity(mirror(recorder, span));
-        return previous;
+        Subsegment mirror = mirror(recorder, span);
+        String previousHeader = SdkInternalThreadLocal.get(TRACE_HEADER_KEY);
+        SdkInternalThreadLocal.put(TRACE_HEADER_KEY, lambdaHeader(span));
+        // Set last: if anything above failed, the thread's context is unchanged and nothing needs undoing.
+        recorder.setTraceEntity(mirror);
+        return new Previous(previous, previousHeader);
     }
 
-    /** Restores the entity {@link #enter(Span)} returned. */
-    static void exit(Object previous) {
+    /** Restores what {@link #enter(Span)} returned. */
+    static void exit(Object state) {
+        Previous previous = (Previous) state;
         AWSXRayRecorder recorder = AWSXRay.getGlobalRecorder();
-        if (previous == null) {
+        if (previous.entity == null) {
             recorder.clearTraceEntity();
         } else {
-            recorder.setTraceEntity((Entity) previous);
+            recorder.setTraceEntity(previous.entity);
         }
+        if (previous.header == null) {
+            SdkInternalThreadLocal.remove(TRACE_HEADER_KEY);
+        } else {
+            SdkInternalThreadLocal.put(TRACE_HEADER_KEY, previous.header);
+        }
+    }
+
+    /** The header Lambda sent for the span's invocation: its trace and the Lambda segment as parent. */
+    private static String lambdaHeader(Span span) {
+        Span root = span;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return "Root=" + root.traceId() + ";Parent=" + root.parentId() + ";Sampled=1";
     }
 
     /**

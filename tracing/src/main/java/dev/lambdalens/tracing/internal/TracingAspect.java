@@ -10,6 +10,7 @@ import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
 
 import java.util.List;
 import java.util.Map;
@@ -34,19 +35,20 @@ public final class TracingAspect {
         Object[] args = pjp.getArgs();
         Context context = Interception.findContext(args);
         if (context == null) {
-            return TracedCall.run(site.name, site.namespace, site.method, site.captureMode, true,
+            return TracedCall.run(site.name, site.namespace, site.method, site.captureMode, site.returnsValue,
                     subsegment -> pjp.proceed());
         }
         return Interception.around(LensRuntime.global(), context, args.length > 0 ? args[0] : null,
                 site.handlerInterceptors, pjp::proceed);
     }
 
-    /** One annotated method: its subsegment name, namespace, capture mode and handler interceptor. */
+    /** One annotated method: its subsegment name, namespace, capture mode, and handler interceptor. */
     private static final class Site {
         final String name;
         final String namespace;
         final String method;
         final CaptureMode captureMode;
+        final boolean returnsValue;
         final List<InvocationInterceptor> handlerInterceptors;
 
         Site(JoinPoint.StaticPart part, Tracing tracing) {
@@ -54,6 +56,8 @@ public final class TracingAspect {
             this.name = tracing.segmentName().isEmpty() ? "## " + method : tracing.segmentName();
             this.namespace = tracing.namespace().isEmpty() ? null : tracing.namespace();
             this.captureMode = tracing.captureMode();
+            this.returnsValue = !(part.getSignature() instanceof MethodSignature)
+                    || ((MethodSignature) part.getSignature()).getReturnType() != void.class;
             this.handlerInterceptors = List.of(new HandlerSubsegmentInterceptor(name, namespace, method, captureMode));
         }
     }

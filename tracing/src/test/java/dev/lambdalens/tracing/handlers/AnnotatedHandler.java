@@ -83,9 +83,15 @@ public class AnnotatedHandler implements RequestHandler<Map<String, Object>, Map
 
     @Tracing
     String load(String id) {
+        audit(id);
         LambdaTracing.putAnnotation("orderId", id);
         LambdaTracing.putMetadata("request", Map.of("id", id));
         return inner(id) + "!";
+    }
+
+    @Tracing
+    static void audit(String id) {
+        LambdaTracing.putAnnotation("audited", id);
     }
 
     @Tracing(segmentName = "## custom inner", namespace = "inner-ns", captureMode = CaptureMode.DISABLED)
