@@ -161,7 +161,7 @@ public final class LambdaTracing {
         }
 
         public InvocationInterceptor build() {
-            return new HandlerSubsegmentInterceptor(segmentName, namespace, method, captureMode);
+            return new HandlerSubsegmentInterceptor(segmentName, namespace, method, captureMode, true);
         }
     }
 }

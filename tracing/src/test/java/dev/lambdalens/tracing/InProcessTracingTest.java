@@ -185,6 +185,27 @@ class InProcessTracingTest {
     }
 
     @Test
+    void aValueThatCannotBeWrittenIsLeftOutAndTheWorkGoesOn() {
+        Object unprintable = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no text");
+            }
+        };
+        String result = invoke(runtime(Clock.systemUTC()), "1", (event, context) -> LambdaTracing.withSubsegment(
+                "## step", s -> {
+                    s.putMetadata("bad", List.of(unprintable));
+                    s.putMetadata("good", 1);
+                    return "done";
+                }));
+        assertEquals("done", result);
+        JsonNode step = Documents.child(daemon.awaitDocuments(1, Duration.ofSeconds(5)).get(0), "## step");
+        assertFalse(step.path("metadata").path("svc").has("bad"));
+        assertEquals(1, step.path("metadata").path("svc").path("good").asInt());
+        assertEquals(1, diagnostics.stream().filter(line -> line.contains("metadata bad")).count(), diagnostics::toString);
+    }
+
+    @Test
     void annotationsBeyondFiftyAreLeftOutAndReportedOnce() {
         invoke(runtime(Clock.systemUTC()), "1", (event, context) -> {
             for (int i = 0; i < 60; i++) {

@@ -127,6 +127,23 @@ class TracingModesTest {
     }
 
     @Test
+    void aStreamHandlerGetsItsHandlerSubsegmentWithoutAResponse() {
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
+             LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                     .handler("dev.lambdalens.tracing.handlers.StreamHandler::handleRequest")
+                     .xrayDaemonAddress(daemon.address())
+                     .build()) {
+            Invocation invocation = runtime.invoke("{\"echo\":1}");
+            assertEquals("{\"echo\":1}", invocation.response().orElseThrow());
+            daemon.awaitDocuments(1, Duration.ofSeconds(5));
+            Documents.assertAllValid(daemon);
+            JsonNode handler = handlerOf(daemon, invocation, "## handleRequest");
+            assertTrue(handler.path("annotations").path("ColdStart").asBoolean());
+            assertFalse(handler.has("metadata"), handler::toString);
+        }
+    }
+
+    @Test
     void traceDisabledSendsNothing() {
         try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
              LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()

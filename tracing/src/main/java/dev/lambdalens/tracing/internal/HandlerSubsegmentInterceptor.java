@@ -23,16 +23,20 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
     private final String namespace;
     private final String method;
     private final CaptureMode captureMode;
+    private final boolean returnsValue;
 
     /**
-     * @param namespace metadata namespace of the response and error, or {@code null} for the service name
-     * @param method    the method name the response and error are recorded under
+     * @param namespace    metadata namespace of the response and error, or {@code null} for the service name
+     * @param method       the method name the response and error are recorded under
+     * @param returnsValue false for a {@code void} handler (a stream handler), whose response is not recorded
      */
-    public HandlerSubsegmentInterceptor(String segmentName, String namespace, String method, CaptureMode captureMode) {
+    public HandlerSubsegmentInterceptor(String segmentName, String namespace, String method, CaptureMode captureMode,
+                                        boolean returnsValue) {
         this.segmentName = segmentName;
         this.namespace = namespace;
         this.method = method;
         this.captureMode = captureMode;
+        this.returnsValue = returnsValue;
     }
 
     @Override
@@ -58,7 +62,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
     @Override
     public void afterSuccess(InvocationScope scope, Object event, Object response) {
         Open open = top(scope);
-        if (open != null && Capture.response(captureMode, open.span.tracer())) {
+        if (open != null && returnsValue && Capture.response(captureMode, open.span.tracer())) {
             open.span.putMetadata(namespace, method + " response", response);
         }
     }

@@ -134,7 +134,15 @@ public final class Span implements TracedSubsegment {
             return;
         }
         // Written now: the document shows the value as it was when recorded, and a bad value is reported here.
-        String json = JsonValues.toJson(value, tracer::problem);
+        String json;
+        try {
+            json = JsonValues.toJson(value, tracer::problem);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A collection changed while being written, a toString() that throws...: lose this value only.
+            tracer.problem("tracing:metadata:write:" + key, "could not write metadata " + key
+                    + " as JSON; it is left out", e);
+            return;
+        }
         synchronized (lock) {
             if (closedForWrites("metadata " + key)) {
                 return;

@@ -27,7 +27,8 @@ public final class TracedCall {
      * @param namespace   the metadata namespace of the captured response and error, or {@code null} for the
      *                    service name
      * @param method      the name the captured response and error are recorded under ({@code method response})
-     * @param mayCaptureResponse false where the caller gets the result anyway (the plain-Java API)
+     * @param mayCaptureResponse false for {@code void} methods and where the caller gets the result anyway
+     *                           (the plain-Java API)
      */
     public static <T> T run(String name, String namespace, String method, CaptureMode mode,
                             boolean mayCaptureResponse, Body<T> body)

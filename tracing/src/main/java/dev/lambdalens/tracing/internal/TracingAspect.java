@@ -58,7 +58,8 @@ public final class TracingAspect {
             this.captureMode = tracing.captureMode();
             this.returnsValue = !(part.getSignature() instanceof MethodSignature)
                     || ((MethodSignature) part.getSignature()).getReturnType() != void.class;
-            this.handlerInterceptors = List.of(new HandlerSubsegmentInterceptor(name, namespace, method, captureMode));
+            this.handlerInterceptors = List.of(new HandlerSubsegmentInterceptor(name, namespace, method, captureMode,
+                    returnsValue));
         }
     }
 }
