@@ -12,6 +12,7 @@ import dev.lambdalens.logging.internal.LogState;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Objects;
 public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent> implements LineSink {
     private Encoder<ILoggingEvent> encoder;
     private OutputStream target;
+    /** Takes lines straight from a {@link LambdaJsonEncoder}'s reusable buffer: no byte[] per line. */
+    private final LambdaJsonEncoder.LineTarget deliver = this::deliver;
 
     public void setEncoder(Encoder<ILoggingEvent> encoder) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
@@ -54,8 +57,18 @@ public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent
 
     @Override
     protected void append(ILoggingEvent event) {
+        if (encoder instanceof LambdaJsonEncoder) {
+            ((LambdaJsonEncoder) encoder).encodeTo(event, deliver);
+            return;
+        }
         byte[] line = encoder.encode(event);
-        if (line == null || line.length == 0) {
+        if (line != null) {
+            deliver(event, line, line.length);
+        }
+    }
+
+    private void deliver(ILoggingEvent event, byte[] line, int length) {
+        if (length == 0) {
             return;
         }
         LogState state = LogState.peek();
@@ -64,7 +77,8 @@ public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             if (buffer != null) {
                 int level = event.getLevel().levelInt;
                 if (level <= state.bufferLevel()) {
-                    buffer.add(this, line);
+                    // Held after this call returns: it needs its own copy of the reused bytes.
+                    buffer.add(this, Arrays.copyOf(line, length));
                     return;
                 }
                 if (level >= Level.ERROR_INT && state.flushOnErrorLog()) {
@@ -72,16 +86,20 @@ public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                 }
             }
         }
-        writeLine(line);
+        write(line, length);
     }
 
     @Override
     public void writeLine(byte[] line) {
+        write(line, line.length);
+    }
+
+    private void write(byte[] line, int length) {
         OutputStream out = target != null ? target : System.out;
         try {
             // PrintStream.write(byte[], int, int) holds its lock for the whole line: no interleaving.
             synchronized (out) {
-                out.write(line, 0, line.length);
+                out.write(line, 0, length);
                 out.flush();
             }
         } catch (IOException | RuntimeException e) {

@@ -4,8 +4,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.internal.FallbackLine;
+import dev.lambdalens.logging.internal.LineBuffer;
+import dev.lambdalens.logging.internal.LineFormatter;
 import dev.lambdalens.logging.internal.NameMaskingGenerator;
 import dev.lambdalens.logging.internal.ReservedKeys;
+import ch.qos.logback.core.encoder.Encoder;
+import net.logstash.logback.composite.AbstractCompositeJsonFormatter;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
@@ -17,10 +21,9 @@ import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
-import net.logstash.logback.util.ReusableByteBuffer;
-import net.logstash.logback.util.ThreadLocalReusableByteBuffer;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +75,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
     private String service;
     private Configuration configuration;
-    private ThreadLocalReusableByteBuffer lineBuffers;
+    private byte[] lineSeparatorBytes;
 
     /** Adds a field name to mask, at any depth, ignoring case. */
     public void addMaskedField(String name) {
@@ -139,28 +142,76 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
             setProviders(all);
         }
         setJsonGeneratorDecorator(maskingDecorator());
-        lineBuffers = new ThreadLocalReusableByteBuffer(1024);
         super.start();
+        String separator = getLineSeparator();
+        lineSeparatorBytes = separator == null ? new byte[0] : separator.getBytes(Charset.forName(getEncoding()));
+    }
+
+    /**
+     * logstash's formatter creates a Jackson {@code ObjectMapper} when it starts (about 100 ms and 300 classes
+     * at cold start); this one creates it when a line first serializes an object.
+     */
+    @Override
+    protected AbstractCompositeJsonFormatter<ILoggingEvent> createFormatter() {
+        return new LineFormatter(this);
     }
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        ReusableByteBuffer buffer = lineBuffers.acquire();
-        try {
-            encode(event, buffer);
-            if (buffer.size() > maxLineBytes) {
-                return FallbackLine.truncated(event, buffer.size(), maxLineBytes, getLineSeparator());
-            }
-            return buffer.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            // The cause's own message can be huge (Jackson lists the whole reference chain): the note is clipped.
-            LensRuntime.global().diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
-                    "a log line could not be fully serialized (" + e.getClass().getSimpleName()
-                            + "); it was written with its message, ids and a note");
-            return FallbackLine.serializationFailure(event, e, getLineSeparator());
-        } finally {
-            lineBuffers.release();
+        byte[][] copy = new byte[1][];
+        encodeTo(event, (encoded, bytes, length) -> copy[0] = Arrays.copyOf(bytes, length));
+        return copy[0];
+    }
+
+    /**
+     * Encodes {@code event} into the calling thread's reusable line buffer and hands the bytes to
+     * {@code target} without copying them; they are only valid during that call.
+     */
+    void encodeTo(ILoggingEvent event, LineTarget target) {
+        if (!isStarted()) {
+            throw new IllegalStateException("Encoder is not started");
         }
+        LineFormatter formatter = (LineFormatter) getFormatter();
+        LineFormatter.Line line = formatter.acquire();
+        try {
+            LineBuffer bytes = line.bytes();
+            byte[] replacement;
+            try {
+                writeWrapped(getPrefix(), event, bytes);
+                formatter.write(line, event);
+                writeWrapped(getSuffix(), event, bytes);
+                bytes.write(lineSeparatorBytes, 0, lineSeparatorBytes.length);
+                replacement = bytes.size() > maxLineBytes
+                        ? FallbackLine.truncated(event, bytes.size(), maxLineBytes, getLineSeparator()) : null;
+            } catch (IOException | RuntimeException e) {
+                // The cause's own message can be huge (Jackson lists the whole reference chain): the note is clipped.
+                LensRuntime.global().diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
+                        "a log line could not be fully serialized (" + e.getClass().getSimpleName()
+                                + "); it was written with its message, ids and a note");
+                replacement = FallbackLine.serializationFailure(event, e, getLineSeparator());
+            }
+            if (replacement != null) {
+                target.line(event, replacement, replacement.length);
+            } else {
+                target.line(event, bytes.array(), bytes.size());
+            }
+        } finally {
+            formatter.release();
+        }
+    }
+
+    private static void writeWrapped(Encoder<ILoggingEvent> encoder, ILoggingEvent event, LineBuffer bytes) {
+        if (encoder != null) {
+            byte[] data = encoder.encode(event);
+            if (data != null) {
+                bytes.write(data, 0, data.length);
+            }
+        }
+    }
+
+    /** Receives an encoded line: {@code length} bytes of {@code bytes}, valid only during the call. */
+    interface LineTarget {
+        void line(ILoggingEvent event, byte[] bytes, int length);
     }
 
     private List<JsonProvider<ILoggingEvent>> defaultProviders() {

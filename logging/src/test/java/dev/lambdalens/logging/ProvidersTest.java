@@ -3,6 +3,7 @@ package dev.lambdalens.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.InvocationScope;
@@ -20,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each provider alone: what it writes inside an invocation and outside one. */
 class ProvidersTest {
     private static final LoggerContext CONTEXT = new LoggerContext();
+
+    static {
+        // What Logback's SLF4J provider gives every real context; events read the MDC through it.
+        CONTEXT.setMDCAdapter(new LogbackMDCAdapter());
+    }
 
     private static LoggingEvent event(Throwable error) {
         return new LoggingEvent("fqcn", CONTEXT.getLogger("test"), Level.INFO, "msg", error, null);

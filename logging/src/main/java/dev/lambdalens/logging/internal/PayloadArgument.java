@@ -36,15 +36,15 @@ public final class PayloadArgument implements StructuredArgument {
             generator.writeObject(payload);
             return;
         }
-        ObjectCodec codec = generator.getCodec() != null ? generator.getCodec() : Json.mapper();
-        JsonFactory factory = codec.getFactory();
         byte[] json;
         try {
-            json = payload instanceof byte[] ? bounded((byte[]) payload) : serialize(codec, factory, payload);
+            json = payload instanceof byte[] ? bounded((byte[]) payload) : serialize(codec(generator), payload);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             generator.writeString(note(e));
             return;
         }
+        // Parsing and copying need no codec: a stream event's bytes are logged without loading jackson-databind.
+        JsonFactory factory = PlainFactory.INSTANCE;
         try (JsonParser parser = factory.createParser(json)) {
             if (parser.nextToken() == null) {
                 generator.writeNull();
@@ -72,9 +72,15 @@ public final class PayloadArgument implements StructuredArgument {
         return json;
     }
 
-    private static byte[] serialize(ObjectCodec codec, JsonFactory factory, Object payload) throws IOException {
+    /** The encoder's codec, whose mapper has the encoder's settings and modules; the module's own otherwise. */
+    private static ObjectCodec codec(JsonGenerator generator) {
+        ObjectCodec codec = generator.getCodec();
+        return codec != null ? codec : Json.codec();
+    }
+
+    private static byte[] serialize(ObjectCodec codec, Object payload) throws IOException {
         BoundedOutputStream out = new BoundedOutputStream(MAX_BYTES);
-        try (JsonGenerator generator = factory.createGenerator(out)) {
+        try (JsonGenerator generator = PlainFactory.INSTANCE.createGenerator(out)) {
             generator.setCodec(codec);
             codec.writeValue(generator, payload);
         }
@@ -106,6 +112,11 @@ public final class PayloadArgument implements StructuredArgument {
     @Override
     public String toString() {
         return fieldName;
+    }
+
+    /** A jackson-core factory without a codec; kept apart from {@link Json}, which names the mapper. */
+    private static final class PlainFactory {
+        static final JsonFactory INSTANCE = new JsonFactory();
     }
 
     private static final class PayloadTooLargeException extends IOException {

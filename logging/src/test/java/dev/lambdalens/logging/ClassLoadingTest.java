@@ -1,0 +1,80 @@
+package dev.lambdalens.logging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdalens.testing.Invocation;
+import dev.lambdalens.testing.InvocationStatus;
+import dev.lambdalens.testing.LocalLambdaRuntime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What logging costs at cold start, seen from the JVM's class-load log of a real function: lines with strings,
+ * numbers, booleans, keys, MDC, key-value pairs, structured arguments and an exception load no class of
+ * jackson-databind (its first {@code ObjectMapper} costs about 100 ms); a line that serializes a bean loads it
+ * then, and is still written and masked.
+ */
+class ClassLoadingTest {
+
+    @Test
+    void plainLinesLoadNoJacksonDatabindAndObjectsLoadItWhenNeeded(@TempDir Path dir) throws IOException {
+        Path classLog = dir.resolve("class-load.log");
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("dev.lambdalens.logging.e2e.ClassLoadHandler::handleRequest")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog).build()) {
+            Invocation plain = runtime.invoke("\"plain\"");
+            assertEquals(InvocationStatus.SUCCESS, plain.status(), plain.toString());
+            List<String> databind = databindClasses(classLog);
+            assertTrue(databind.isEmpty(), databind.size() + " jackson-databind classes loaded by plain lines, first: "
+                    + databind.stream().limit(5).collect(Collectors.toList()));
+
+            List<JsonNode> lines = plain.stdout().stream().map(CapturedLog::parse).collect(Collectors.toList());
+            JsonNode text = only(lines, "plain text");
+            assertEquals("o-1", text.get("orderId").asText());
+            assertEquals(2, text.get("attempt").asInt());
+            assertEquals("t-1", text.get("tenant").asText());
+            JsonNode pairs = only(lines, "pairs");
+            assertEquals(9.5, pairs.get("amount").asDouble());
+            assertTrue(pairs.get("paid").isBoolean() && pairs.get("paid").asBoolean());
+            assertEquals(3L, pairs.get("items").asLong());
+            JsonNode arguments = only(lines, "arguments");
+            assertEquals(3, arguments.get("count").asInt());
+            assertFalse(arguments.get("flag").asBoolean());
+            assertEquals("n-1", arguments.get("name").asText());
+            assertEquals("boom", only(lines, "failed").at("/error/message").asText());
+
+            Invocation objects = runtime.invoke("\"objects\"");
+            assertEquals(InvocationStatus.SUCCESS, objects.status(), objects.toString());
+            assertFalse(databindClasses(classLog).isEmpty(), "a bean is serialized by jackson-databind");
+            List<JsonNode> objectLines = objects.stdout().stream().map(CapturedLog::parse).collect(Collectors.toList());
+            JsonNode bean = only(objectLines, "bean");
+            assertEquals("o-2", bean.at("/order/id").asText());
+            assertEquals("****", bean.at("/order/password").asText());
+            JsonNode fields = only(objectLines, "fields");
+            assertEquals("o-3", fields.get("id").asText(), fields.toString());
+            assertEquals("****", fields.get("password").asText());
+            assertFalse(String.join("\n", objects.stdout()).contains("hunter"));
+        }
+    }
+
+    private static List<String> databindClasses(Path classLog) throws IOException {
+        return Files.readAllLines(classLog).stream().filter(line -> line.contains("jackson-databind"))
+                .collect(Collectors.toList());
+    }
+
+    private static JsonNode only(List<JsonNode> lines, String message) {
+        List<JsonNode> found = lines.stream().filter(l -> message.equals(l.path("message").asText()))
+                .collect(Collectors.toList());
+        assertEquals(1, found.size(), "lines with message '" + message + "' in " + lines);
+        return found.get(0);
+    }
+}
