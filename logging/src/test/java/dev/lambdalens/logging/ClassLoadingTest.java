@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What logging costs at cold start, seen from the JVM's class-load log of a real function: lines with strings,
- * numbers, booleans, keys, MDC, key-value pairs, structured arguments and an exception load no class of
+ * numbers, booleans, keys, MDC, key-value pairs, structured arguments and an exception, with masking by name,
+ * path and value pattern, load no class of
  * jackson-databind (its first {@code ObjectMapper} costs about 100 ms); a line that serializes a bean loads it
  * then, and is still written and masked.
  */
@@ -30,6 +31,9 @@ class ClassLoadingTest {
         Path classLog = dir.resolve("class-load.log");
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                 .handler("dev.lambdalens.logging.e2e.ClassLoadHandler::handleRequest")
+                // Masking by path and value pattern (logstash's masking generator) is on too.
+                .env(LambdaJsonEncoder.MASK_VALUES_VARIABLE, "\\d{4}-\\d{4}")
+                .env(LambdaJsonEncoder.MASK_PATHS_VARIABLE, "order/id")
                 .jvmArg("-Xlog:class+load=info:file=" + classLog).build()) {
             Invocation plain = runtime.invoke("\"plain\"");
             assertEquals(InvocationStatus.SUCCESS, plain.status(), plain.toString());
@@ -50,6 +54,7 @@ class ClassLoadingTest {
             assertEquals(3, arguments.get("count").asInt());
             assertFalse(arguments.get("flag").asBoolean());
             assertEquals("n-1", arguments.get("name").asText());
+            assertEquals("card ****", arguments.get("note").asText());
             assertEquals("boom", only(lines, "failed").at("/error/message").asText());
 
             Invocation objects = runtime.invoke("\"objects\"");
@@ -57,7 +62,7 @@ class ClassLoadingTest {
             assertFalse(databindClasses(classLog).isEmpty(), "a bean is serialized by jackson-databind");
             List<JsonNode> objectLines = objects.stdout().stream().map(CapturedLog::parse).collect(Collectors.toList());
             JsonNode bean = only(objectLines, "bean");
-            assertEquals("o-2", bean.at("/order/id").asText());
+            assertEquals("****", bean.at("/order/id").asText(), "masked by its path");
             assertEquals("****", bean.at("/order/password").asText());
             JsonNode fields = only(objectLines, "fields");
             assertEquals("o-3", fields.get("id").asText(), fields.toString());

@@ -1,8 +1,12 @@
 package dev.lambdalens.logging;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.lambdalens.core.InvocationScope;
 import net.logstash.logback.argument.StructuredArguments;
+import net.logstash.logback.decorate.JsonFactoryDecorator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +122,57 @@ class LambdaJsonEncoderTest {
     }
 
     @Test
+    void aLinesOwnValueWinsOverAnAppendedKeyOfTheSameName() {
+        Lens lens = new Lens();
+        try (CapturedLog log = CapturedLog.install()) {
+            try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("dup-1"))) {
+                LambdaLogging.appendPersistentKey("region", "persistent");
+                LambdaLogging.appendKey("orderId", "appended");
+                LambdaLogging.appendKey("tenant", "appended");
+                LambdaLogging.appendKey("stage", "appended");
+                MDC.put("orderId", "from-mdc");
+                try {
+                    LOG.atInfo().addKeyValue("tenant", "from-pair").addKeyValue("region", "from-pair")
+                            .log("dup", StructuredArguments.kv("stage", "from-argument"));
+                } finally {
+                    MDC.remove("orderId");
+                    LambdaLogging.removePersistentKey("region");
+                }
+                LOG.info("no dup");
+            }
+            String dup = log.text().lines().filter(l -> l.contains("\"message\":\"dup\"")).findFirst().orElseThrow();
+            for (String key : List.of("orderId", "tenant", "stage", "region")) {
+                assertEquals(1, dup.split("\"" + key + "\":", -1).length - 1, key + " once in " + dup);
+            }
+            JsonNode line = log.only("dup");
+            assertEquals("from-mdc", line.get("orderId").asText());
+            assertEquals("from-pair", line.get("tenant").asText());
+            assertEquals("from-argument", line.get("stage").asText());
+            assertEquals("from-pair", line.get("region").asText());
+            JsonNode plain = log.only("no dup");
+            assertEquals("appended", plain.get("orderId").asText());
+            assertEquals("appended", plain.get("tenant").asText());
+        }
+    }
+
+    @Test
+    void aJsonFactoryDecoratorStillCustomizesTheObjectMapper() {
+        LambdaJsonEncoder encoder = new LambdaJsonEncoder();
+        // logstash's documented way to customize serialization: the factory's codec is the ObjectMapper.
+        encoder.setJsonFactoryDecorator(new JsonFactoryDecorator() {
+            @Override
+            public JsonFactory decorate(JsonFactory factory) {
+                ((ObjectMapper) factory.getCodec()).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+                return factory;
+            }
+        });
+        try (CapturedLog log = CapturedLog.install(Map.of(), encoder)) {
+            LOG.info("bean", StructuredArguments.kv("data", new CamelBean()));
+            assertEquals("v", log.only("bean").at("/data/camel_case").asText());
+        }
+    }
+
+    @Test
     void secretsAreMaskedAtAnyDepthIgnoringCaseWithoutTouchingTheObject() {
         Map<String, Object> headers = new HashMap<>(Map.of("Authorization", "Bearer abc", "COOKIE", "sid=1",
                 "Accept", "text/html"));
@@ -192,6 +247,12 @@ class LambdaJsonEncoderTest {
             assertTrue(line.at("/lambda_lens/truncated").asBoolean());
             assertTrue(line.at("/lambda_lens/original_bytes").asInt() > 10_000);
             assertTrue(line.get("message").asText().endsWith("...[truncated]"));
+        }
+    }
+
+    public static final class CamelBean {
+        public String getCamelCase() {
+            return "v";
         }
     }
 

@@ -39,7 +39,7 @@ public class ClassLoadHandler implements RequestHandler<String, String> {
         try {
             LOG.info("plain {}", "text");
             LOG.atInfo().addKeyValue("amount", 9.5).addKeyValue("paid", true).addKeyValue("items", 3L).log("pairs");
-            LOG.info("arguments", kv("count", 3), kv("flag", false), kv("name", "n-1"));
+            LOG.info("arguments", kv("count", 3), kv("flag", false), kv("name", "n-1"), kv("note", "card 1234-5678"));
             LOG.warn("failed", new IllegalStateException("boom"));
         } finally {
             MDC.remove("tenant");
