@@ -142,7 +142,7 @@ class AnnotatedHandlerTest {
         Invocation invocation = invocations.get("threads");
         assertTrue(invocation.succeeded(), invocation::toString);
         JsonNode handler = handlerOf(daemon, invocation, HANDLER);
-        assertEquals(List.of("## worker-1", "## worker-2"),
+        assertEquals(List.of("## parallel-3", "## parallel-4", "## worker-1", "## worker-2"),
                 childNames(handler).stream().sorted().toList());
     }
 

@@ -94,7 +94,8 @@ class TracingModesTest {
                 JsonNode handler = handlerOf(daemon, invocation, "## handleRequest");
                 assertEquals(invocation.traceRoot().orElseThrow(), handler.path("trace_id").asText());
                 assertEquals(invocation.traceParent().orElseThrow(), handler.path("parent_id").asText());
-                assertEquals(List.of("## worker-1", "## worker-2"), childNames(handler).stream().sorted().toList());
+                assertEquals(List.of("## parallel-3", "## parallel-4", "## worker-1", "## worker-2"),
+                        childNames(handler).stream().sorted().toList());
                 assertFalse(handler.has("metadata"), "POWERTOOLS_TRACER_CAPTURE_RESPONSE=false: " + handler);
                 handlerIds.add(handler.path("id").asText());
             }

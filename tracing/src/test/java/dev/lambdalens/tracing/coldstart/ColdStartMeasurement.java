@@ -19,7 +19,7 @@ import java.util.Random;
  * noise spreads over all of them. Not a test: run it by hand (see the README section for the command).
  *
  * <p>Arguments: rounds (default 15). {@code -Ddynamodb=false} leaves out the variants calling DynamoDB,
- * {@code -Dbeans=true} adds variants returning a bean.
+ * {@code -Dbeans=true} adds variants returning a bean, {@code -Donly=none,lens} keeps only the variants named.
  */
 public final class ColdStartMeasurement {
     private static final String HANDLER = "dev.lambdalens.tracing.coldstart.ColdStartHandler::handleRequest";
@@ -44,6 +44,11 @@ public final class ColdStartMeasurement {
         if (Boolean.parseBoolean(System.getProperty("dynamodb", "true"))) {
             variants.put("DynamoDB + SDK", new Variant("dynamodb-sdk", null));
             variants.put("DynamoDB + Lens", new Variant("dynamodb-lens", "true"));
+        }
+        String only = System.getProperty("only");
+        if (only != null) {
+            List<String> kept = List.of(only.split(","));
+            variants.values().removeIf(variant -> !kept.contains(variant.name));
         }
         Map<String, List<Long>> total = new LinkedHashMap<>();
         Map<String, List<Long>> first = new LinkedHashMap<>();

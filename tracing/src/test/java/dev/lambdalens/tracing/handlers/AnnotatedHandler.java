@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** A handler woven with {@code @Tracing}; the event's {@code action} picks what it does. */
@@ -109,7 +110,15 @@ public class AnnotatedHandler implements RequestHandler<Map<String, Object>, Map
                 () -> LambdaTracing.withSubsegment("## worker-1", () -> Thread.currentThread().getName()), traced);
         CompletableFuture<String> second = CompletableFuture.supplyAsync(
                 () -> LambdaTracing.withSubsegment("## worker-2", () -> Thread.currentThread().getName()), traced);
-        return List.of(first.join(), second.join());
+        // Parallel streams: tasks wrapped on this thread (a sequential map), then run in parallel.
+        InvocationScope scope = InvocationScope.current();
+        List<String> parallel = List.of("3", "4").stream()
+                .map(n -> scope.wrapSupplier(() -> LambdaTracing.withSubsegment("## parallel-" + n, () -> n)))
+                .collect(Collectors.toList())
+                .parallelStream()
+                .map(Supplier::get)
+                .collect(Collectors.toList());
+        return List.of(first.join(), second.join(), String.join(",", parallel));
     }
 
     private static void invalid() {
