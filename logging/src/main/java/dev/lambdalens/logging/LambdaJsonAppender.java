@@ -21,7 +21,9 @@ import java.util.Objects;
  * invocation buffers, lines at or below the buffer level are held in the invocation's buffer instead, and an
  * ERROR line first writes what was held.
  *
- * <p>Its encoder is a {@link LambdaJsonEncoder} unless one is configured.
+ * <p>Its encoder is a {@link LambdaJsonEncoder} unless one is configured. With that encoder a line is written
+ * straight from the logging thread's reusable buffer (no {@code byte[]} per line), so the target stream must not
+ * keep the array after {@code write} returns (no {@code OutputStream} does).
  */
 public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent> implements LineSink {
     private Encoder<ILoggingEvent> encoder;
