@@ -1,6 +1,7 @@
 package dev.lambdalens.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.internal.FallbackLine;
@@ -8,7 +9,6 @@ import dev.lambdalens.logging.internal.LineBuffer;
 import dev.lambdalens.logging.internal.LineFormatter;
 import dev.lambdalens.logging.internal.NameMaskingGenerator;
 import dev.lambdalens.logging.internal.ReservedKeys;
-import ch.qos.logback.core.encoder.Encoder;
 import net.logstash.logback.composite.AbstractCompositeJsonFormatter;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;

@@ -1,9 +1,13 @@
 package dev.lambdalens.logging;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.InvocationScope;
 import net.logstash.logback.argument.StructuredArguments;
 import net.logstash.logback.decorate.JsonFactoryDecorator;
@@ -12,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +157,26 @@ class LambdaJsonEncoderTest {
             JsonNode plain = log.only("no dup");
             assertEquals("appended", plain.get("orderId").asText());
             assertEquals("appended", plain.get("tenant").asText());
+        }
+    }
+
+    @Test
+    void encodeGivesEachLineItsOwnBytesForOtherAppenders() {
+        LambdaJsonEncoder encoder = new LambdaJsonEncoder();
+        encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        encoder.setConfiguration(Configuration.of(Map.of()));
+        encoder.start();
+        try {
+            ch.qos.logback.classic.Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("enc");
+            byte[] first = encoder.encode(new LoggingEvent("fqcn", logger, Level.INFO, "first", null, null));
+            byte[] second = encoder.encode(new LoggingEvent("fqcn", logger, Level.INFO, "second", null, null));
+            String text = new String(first, StandardCharsets.UTF_8);
+            assertTrue(text.endsWith(System.lineSeparator()), text);
+            assertEquals("first", CapturedLog.parse(text.strip()).get("message").asText());
+            assertEquals("second", CapturedLog.parse(new String(second, StandardCharsets.UTF_8).strip())
+                    .get("message").asText());
+        } finally {
+            encoder.stop();
         }
     }
 
