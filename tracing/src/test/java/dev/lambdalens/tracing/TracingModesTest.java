@@ -84,9 +84,18 @@ class TracingModesTest {
                 events.add("{\"action\":\"sleep\",\"millis\":" + (150 + 40 * (i % 3)) + "}");
             }
             events.add("{\"action\":\"fail\"}");
+            events.add("{\"action\":\"aws-worker\"}");
+            events.add("{\"action\":\"aws-worker\"}");
             List<Invocation> invocations = runtime.invokeAll(events);
+            List<Invocation> awsCalls = List.of(invocations.remove(10), invocations.remove(9));
             Invocation failed = invocations.remove(8);
-            daemon.awaitDocuments(9, Duration.ofSeconds(5), d -> "## handleRequest".equals(d.path("name").asText()));
+            daemon.awaitDocuments(11, Duration.ofSeconds(5), d -> "## handleRequest".equals(d.path("name").asText()));
+            for (Invocation invocation : awsCalls) {
+                assertTrue(invocation.succeeded(), invocation::toString);
+                JsonNode worker = child(handlerOf(daemon, invocation, "## handleRequest"), "## worker-aws");
+                assertEquals(List.of("DynamoDb"), childNames(worker), () -> "each call under its own invocation: "
+                        + daemon.datagrams().stream().filter(d -> d.raw().contains("DynamoDb")).toList());
+            }
             Documents.assertAllValid(daemon);
             Set<String> handlerIds = new HashSet<>();
             for (Invocation invocation : invocations) {
@@ -100,7 +109,7 @@ class TracingModesTest {
                 handlerIds.add(handler.path("id").asText());
             }
             assertEquals(8, handlerIds.size());
-            assertEquals(9, daemon.documents().size(), "one document per invocation, nothing mixed");
+            assertEquals(11, daemon.documents().size(), "one document per invocation, nothing mixed");
             JsonNode failure = handlerOf(daemon, failed, "## handleRequest");
             assertTrue(failure.path("fault").asBoolean());
             assertFalse(failure.has("cause") || failure.has("metadata"), "POWERTOOLS_TRACER_CAPTURE_ERROR=false: " + failure);

@@ -46,6 +46,10 @@ final class SdkBridge {
         Entity previous = recorder.getTraceEntity();
         Subsegment mirror = mirror(recorder, span);
         String previousHeader = SdkInternalThreadLocal.get(TRACE_HEADER_KEY);
+        // The AWS SDK keeps these values in an InheritableThreadLocal map that threads started by a handler
+        // thread share with it, map and all: writing into it would change the header other invocations'
+        // threads see. Clearing first gives this thread a map of its own.
+        SdkInternalThreadLocal.clear();
         SdkInternalThreadLocal.put(TRACE_HEADER_KEY, lambdaHeader(span));
         // Set last: if anything above failed, the thread's context is unchanged and nothing needs undoing.
         recorder.setTraceEntity(mirror);
@@ -61,9 +65,8 @@ final class SdkBridge {
         } else {
             recorder.setTraceEntity(previous.entity);
         }
-        if (previous.header == null) {
-            SdkInternalThreadLocal.remove(TRACE_HEADER_KEY);
-        } else {
+        SdkInternalThreadLocal.clear();
+        if (previous.header != null) {
             SdkInternalThreadLocal.put(TRACE_HEADER_KEY, previous.header);
         }
     }
