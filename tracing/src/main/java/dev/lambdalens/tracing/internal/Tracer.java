@@ -123,14 +123,14 @@ public final class Tracer {
         if (current != null && current.traceId().equals(header.root())) {
             return startChild(current, name);
         }
-        return new Span(this, null, checkedName(name), Ids.newId(), header.root(), header.parent(), serviceName,
-                nowMicros());
+        return new Span(this, null, checkedName(name), Ids.newId(header.root(), header.parent()),
+                header.root(), header.parent(), serviceName, nowMicros());
     }
 
     /** A child of {@code parent}. */
     public Span startChild(Span parent, String name) {
-        return new Span(this, parent, checkedName(name), Ids.newId(), parent.traceId(), parent.id(), serviceName,
-                nowMicros());
+        return new Span(this, parent, checkedName(name), Ids.newId(parent.traceId(), parent.id()),
+                parent.traceId(), parent.id(), serviceName, nowMicros());
     }
 
     /** Ends {@code span} and sends what has to go now. Never throws. */
