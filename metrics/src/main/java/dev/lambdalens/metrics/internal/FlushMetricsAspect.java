@@ -10,6 +10,7 @@ import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.annotation.DeclarePrecedence;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Interception}. For Lambda Lens modules only: not a public API.
  */
 @Aspect
+// With @Logging @Tracing @FlushMetrics on one handler, the order is fixed and the same in every module:
+// logging outermost (it sees the outcome of the others and writes its buffer last), then the handler
+// subsegment, then the metrics flush closest to the handler. Patterns, so a module alone compiles cleanly.
+@DeclarePrecedence("dev.lambdalens.logging.internal.*Aspect, dev.lambdalens.tracing.internal.*Aspect, "
+        + "dev.lambdalens.metrics.internal.*Aspect")
 public final class FlushMetricsAspect {
     /** Keyed by join point identity: no annotation hashing, no reflection per call. */
     private final ConcurrentHashMap<JoinPoint.StaticPart, List<LambdaMetrics>> interceptors =
