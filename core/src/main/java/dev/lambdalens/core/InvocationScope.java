@@ -2,14 +2,15 @@ package dev.lambdalens.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 
+import dev.lambdalens.core.internal.DeadlineWatch;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,10 +36,17 @@ public final class InvocationScope {
     private final boolean coldStart;
     private final long startEpochMillis;
     private final long deadlineEpochMillis;
-    private final ConcurrentHashMap<ScopeKey<?>, Object> attachments = new ConcurrentHashMap<>(8);
-    private final List<Runnable> closeActions = new ArrayList<>(4);
-    private final List<Future<?>> deadlineActions = new ArrayList<>(2);
+    /**
+     * Keys and values, alternating, copied on write: a handful of modules attach once per invocation and read
+     * often, so reads take no lock and the scope allocates nothing for modules that attach nothing.
+     */
+    private volatile Object[] attachments = NO_ATTACHMENTS;
+    // Guarded by this; made on first use, as most scopes have one or two of each or none.
+    private List<Runnable> closeActions;
+    private List<DeadlineWatch.Task> deadlineActions;
     private boolean closed;
+
+    private static final Object[] NO_ATTACHMENTS = new Object[0];
 
     InvocationScope(LensRuntime runtime, Context context, TraceHeader traceHeader, boolean coldStart,
                     long startEpochMillis) {
@@ -128,9 +136,25 @@ public final class InvocationScope {
     /** The state attached under {@code key}, created by {@code factory} on first use. */
     @SuppressWarnings("unchecked")
     public <T> T attachment(ScopeKey<T> key, Function<InvocationScope, T> factory) {
-        Object value = attachments.get(key);
-        if (value == null) {
-            value = attachments.computeIfAbsent(key, k -> factory.apply(this));
+        Object value = find(attachments, key);
+        if (value != null) {
+            return (T) value;
+        }
+        Objects.requireNonNull(factory, "factory");
+        synchronized (this) {
+            value = find(attachments, key);
+            if (value == null) {
+                // Called with the lock held, like ConcurrentHashMap.computeIfAbsent: made once per key.
+                value = factory.apply(this);
+                if (value == null) {
+                    return null;
+                }
+                Object[] current = attachments;
+                Object[] grown = Arrays.copyOf(current, current.length + 2);
+                grown[current.length] = key;
+                grown[current.length + 1] = value;
+                attachments = grown;
+            }
         }
         return (T) value;
     }
@@ -138,7 +162,16 @@ public final class InvocationScope {
     /** The state attached under {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
     public <T> T attachment(ScopeKey<T> key) {
-        return (T) attachments.get(key);
+        return (T) find(attachments, key);
+    }
+
+    private static Object find(Object[] table, ScopeKey<?> key) {
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] == key) {
+                return table[i + 1];
+            }
+        }
+        return null;
     }
 
     /**
@@ -150,6 +183,9 @@ public final class InvocationScope {
         Objects.requireNonNull(action, "action");
         synchronized (this) {
             if (!closed) {
+                if (closeActions == null) {
+                    closeActions = new ArrayList<>(4);
+                }
                 closeActions.add(action);
                 return;
             }
@@ -172,6 +208,9 @@ public final class InvocationScope {
         Runnable task = wrap(() -> runGuarded(action, "deadline action"));
         synchronized (this) {
             if (!closed) {
+                if (deadlineActions == null) {
+                    deadlineActions = new ArrayList<>(4);
+                }
                 deadlineActions.add(runtime.deadlineWatch().schedule(task, delay));
             }
         }
@@ -237,22 +276,27 @@ public final class InvocationScope {
 
     void close() {
         List<Runnable> actions;
-        List<Future<?>> pending;
+        List<DeadlineWatch.Task> pending;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            actions = new ArrayList<>(closeActions);
-            pending = new ArrayList<>(deadlineActions);
-            closeActions.clear();
-            deadlineActions.clear();
+            // Taken whole: nothing is added after closed is set, so no copy is needed.
+            actions = closeActions;
+            pending = deadlineActions;
+            closeActions = null;
+            deadlineActions = null;
         }
-        for (Future<?> future : pending) {
-            future.cancel(false);
+        if (pending != null) {
+            for (int i = 0; i < pending.size(); i++) {
+                pending.get(i).cancel();
+            }
         }
-        for (int i = actions.size() - 1; i >= 0; i--) {
-            runGuarded(actions.get(i), "close action");
+        if (actions != null) {
+            for (int i = actions.size() - 1; i >= 0; i--) {
+                runGuarded(actions.get(i), "close action");
+            }
         }
     }
 

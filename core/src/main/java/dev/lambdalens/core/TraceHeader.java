@@ -61,39 +61,43 @@ public final class TraceHeader {
         Sampling sampling = Sampling.UNKNOWN;
         String lineage = null;
         Map<String, String> others = null;
-        for (String part : header.split(";")) {
-            String field = part.trim();
-            if (field.isEmpty()) {
+        // By index rather than split/trim/substring: this runs once per invocation, and only the values kept
+        // (Root, Parent, ...) become strings.
+        int length = header.length();
+        for (int fieldStart = 0; fieldStart < length; ) {
+            int fieldEnd = header.indexOf(';', fieldStart);
+            if (fieldEnd < 0) {
+                fieldEnd = length;
+            }
+            int from = skipSpace(header, fieldStart, fieldEnd);
+            int to = trimEnd(header, from, fieldEnd);
+            fieldStart = fieldEnd + 1;
+            if (from == to) {
                 continue;
             }
-            int eq = field.indexOf('=');
-            if (eq <= 0) {
-                throw new MalformedTraceHeaderException("'" + field + "' is not key=value in trace header '"
-                        + header + "'");
+            int eq = header.indexOf('=', from);
+            if (eq < 0 || eq >= to || eq == from) {
+                throw new MalformedTraceHeaderException("'" + header.substring(from, to)
+                        + "' is not key=value in trace header '" + header + "'");
             }
-            String key = field.substring(0, eq).trim();
-            String value = field.substring(eq + 1).trim();
-            switch (key.toLowerCase(java.util.Locale.ROOT)) {
-                case "root":
-                    root = requireTraceId(value, header);
-                    break;
-                case "parent":
-                    parent = requireSegmentId(value, header);
-                    break;
-                case "sampled":
-                    sampling = parseSampling(value, header);
-                    break;
-                case "lineage":
-                    if (value.isEmpty()) {
-                        throw new MalformedTraceHeaderException("Lineage is empty in trace header '" + header + "'");
-                    }
-                    lineage = value;
-                    break;
-                default:
-                    if (others == null) {
-                        others = new LinkedHashMap<>();
-                    }
-                    others.put(key, value);
+            int keyEnd = trimEnd(header, from, eq);
+            int valueFrom = skipSpace(header, eq + 1, to);
+            if (isKey(header, from, keyEnd, "root")) {
+                root = requireTraceId(header, valueFrom, to);
+            } else if (isKey(header, from, keyEnd, "parent")) {
+                parent = requireSegmentId(header, valueFrom, to);
+            } else if (isKey(header, from, keyEnd, "sampled")) {
+                sampling = parseSampling(header, valueFrom, to);
+            } else if (isKey(header, from, keyEnd, "lineage")) {
+                if (valueFrom == to) {
+                    throw new MalformedTraceHeaderException("Lineage is empty in trace header '" + header + "'");
+                }
+                lineage = header.substring(valueFrom, to);
+            } else {
+                if (others == null) {
+                    others = new LinkedHashMap<>();
+                }
+                others.put(header.substring(from, keyEnd), header.substring(valueFrom, to));
             }
         }
         if (root == null) {
@@ -185,34 +189,72 @@ public final class TraceHeader {
         return Objects.hash(root, parent, sampling, lineage, otherKeys);
     }
 
-    private static String requireTraceId(String value, String header) {
-        if (!isTraceId(value)) {
-            throw new MalformedTraceHeaderException("Root '" + value + "' is not an X-Ray trace id "
-                    + "(1-<8 hex>-<24 hex>) in trace header '" + header + "'");
+    private static String requireTraceId(String header, int from, int to) {
+        if (!(to - from == 35 && header.charAt(from) == '1' && header.charAt(from + 1) == '-'
+                && isHex(header, from + 2, from + 10) && header.charAt(from + 10) == '-'
+                && isHex(header, from + 11, to))) {
+            throw new MalformedTraceHeaderException("Root '" + header.substring(from, to) + "' is not an X-Ray "
+                    + "trace id (1-<8 hex>-<24 hex>) in trace header '" + header + "'");
         }
-        return value;
+        return header.substring(from, to);
     }
 
-    private static String requireSegmentId(String value, String header) {
-        if (!isSegmentId(value)) {
-            throw new MalformedTraceHeaderException("Parent '" + value + "' is not 16 hex digits in trace header '"
-                    + header + "'");
+    private static String requireSegmentId(String header, int from, int to) {
+        if (!(to - from == 16 && isHex(header, from, to))) {
+            throw new MalformedTraceHeaderException("Parent '" + header.substring(from, to)
+                    + "' is not 16 hex digits in trace header '" + header + "'");
         }
-        return value;
+        return header.substring(from, to);
     }
 
-    private static Sampling parseSampling(String value, String header) {
-        switch (value) {
-            case "1":
-                return Sampling.SAMPLED;
-            case "0":
-                return Sampling.NOT_SAMPLED;
-            case "?":
-                return Sampling.REQUESTED;
-            default:
-                throw new MalformedTraceHeaderException("Sampled '" + value + "' is not 1, 0 or ? in trace header '"
-                        + header + "'");
+    private static Sampling parseSampling(String header, int from, int to) {
+        if (to - from == 1) {
+            switch (header.charAt(from)) {
+                case '1':
+                    return Sampling.SAMPLED;
+                case '0':
+                    return Sampling.NOT_SAMPLED;
+                case '?':
+                    return Sampling.REQUESTED;
+                default:
+                    break;
+            }
         }
+        throw new MalformedTraceHeaderException("Sampled '" + header.substring(from, to)
+                + "' is not 1, 0 or ? in trace header '" + header + "'");
+    }
+
+    /** Whether {@code header[from, to)} is {@code lowerCaseKey}, ignoring ASCII case. */
+    private static boolean isKey(String header, int from, int to, String lowerCaseKey) {
+        if (to - from != lowerCaseKey.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseKey.length(); i++) {
+            char c = header.charAt(from + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerCaseKey.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first index in {@code [from, to)} that is not a space or control character (as String.trim), or to. */
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    /** {@code to} moved back over trailing spaces and control characters, not below {@code from}. */
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
     }
 
     private static boolean isHex(String s, int from, int to) {

@@ -1,38 +1,92 @@
 package dev.lambdalens.core.internal;
 
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs tasks shortly before invocation deadlines, on one daemon thread created on first use (so a function
  * that never asks for it pays nothing at cold start). For Lambda Lens modules only: not a public API.
+ *
+ * <p>Why not a {@code ScheduledThreadPoolExecutor}: nearly every task is cancelled (the invocation ended in
+ * time), and the executor woke its thread on every schedule and cancel, allocated a future per task and loaded
+ * some forty classes at cold start. Here scheduling and cancelling take an uncontended lock, and the thread is
+ * woken only when a task is due earlier than the time it already sleeps until; with invocations one after the
+ * other each deadline is later than the last, so the thread wakes about once per function timeout.
  */
 public final class DeadlineWatch {
-    private volatile ScheduledThreadPoolExecutor executor;
+    private final List<Task> tasks = new ArrayList<>(4);
+    private Thread thread;
+    /** When the thread wakes up next (guarded by this); {@code Long.MAX_VALUE} while it waits for work. */
+    private long wakeAt = Long.MAX_VALUE;
 
-    /** Runs {@code task} after {@code delayMillis}; cancel the returned future when it is no longer needed. */
-    public Future<?> schedule(Runnable task, long delayMillis) {
-        return executor().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-    }
+    /** A scheduled task; {@link #cancel()} it when it is no longer needed. */
+    public final class Task {
+        private final Runnable action;
+        private final long dueMillis;
 
-    private ScheduledThreadPoolExecutor executor() {
-        ScheduledThreadPoolExecutor current = executor;
-        if (current == null) {
-            synchronized (this) {
-                current = executor;
-                if (current == null) {
-                    current = new ScheduledThreadPoolExecutor(1, runnable -> {
-                        Thread thread = new Thread(runnable, "lambda-lens-deadline");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                    // Cancelled tasks (the common case: the invocation ended in time) leave the queue at once.
-                    current.setRemoveOnCancelPolicy(true);
-                    executor = current;
-                }
+        private Task(Runnable action, long dueMillis) {
+            this.action = action;
+            this.dueMillis = dueMillis;
+        }
+
+        /** Removes the task if it has not started; harmless after it ran. */
+        public void cancel() {
+            synchronized (DeadlineWatch.this) {
+                tasks.remove(this);
             }
         }
-        return current;
+    }
+
+    /** Runs {@code task} after {@code delayMillis}. */
+    public Task schedule(Runnable task, long delayMillis) {
+        long due = System.currentTimeMillis() + Math.max(0, delayMillis);
+        Task scheduled = new Task(task, due);
+        synchronized (this) {
+            tasks.add(scheduled);
+            if (thread == null) {
+                thread = new Thread(this::loop, "lambda-lens-deadline");
+                thread.setDaemon(true);
+                thread.start();
+            } else if (due < wakeAt) {
+                notifyAll();
+            }
+        }
+        return scheduled;
+    }
+
+    private void loop() {
+        while (true) {
+            Task due = null;
+            synchronized (this) {
+                long now = System.currentTimeMillis();
+                long next = Long.MAX_VALUE;
+                for (int i = 0; i < tasks.size(); i++) {
+                    Task task = tasks.get(i);
+                    if (task.dueMillis <= now) {
+                        due = tasks.remove(i);
+                        break;
+                    }
+                    next = Math.min(next, task.dueMillis);
+                }
+                if (due == null) {
+                    wakeAt = next;
+                    try {
+                        if (next == Long.MAX_VALUE) {
+                            wait();
+                        } else {
+                            wait(next - now);
+                        }
+                    } catch (InterruptedException e) {
+                        // A daemon thread nobody interrupts on purpose; go on watching.
+                    }
+                    continue;
+                }
+            }
+            try {
+                due.action.run();
+            } catch (RuntimeException | Error e) {
+                // Tasks guard themselves (InvocationScope reports their failures); the watch must survive anyway.
+            }
+        }
     }
 }
