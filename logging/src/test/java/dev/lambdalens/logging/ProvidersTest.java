@@ -46,7 +46,9 @@ class ProvidersTest {
     void timestampIsIsoUtcWithMillisecondsAcrossSecondsAndYears() throws IOException {
         TimestampJsonProvider provider = new TimestampJsonProvider();
         for (long millis : new long[]{0L, 999L, 1_000L, 1_764_064_003_007L, 1_764_064_003_120L, 1_764_064_004_000L,
-                -1L, 253_402_300_799_999L}) {
+                -1L, 253_402_300_799_999L, 951_782_400_000L, 1_709_164_800_123L, 1_709_164_800_124L,
+                -2_203_891_200_000L, -62_167_219_200_000L, -62_167_219_200_001L, 253_402_300_800_000L,
+                4_107_542_399_999L, 4_107_542_400_000L}) {
             LoggingEvent event = event(null);
             event.setTimeStamp(millis);
             String expected = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")

@@ -3,7 +3,6 @@ package dev.lambdalens.logging.internal;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.lambdalens.core.LensRuntime;
@@ -15,8 +14,12 @@ import dev.lambdalens.logging.LambdaJsonEncoder;
  * {@code POWERTOOLS_LOG_LEVEL}, set up in code (no XML parsing at cold start). Found by Logback through
  * {@code META-INF/services}. When the application has a {@code logback-test.xml} or {@code logback.xml}, or
  * names one with {@code -Dlogback.configurationFile}, it steps aside so that the user's file wins.
+ *
+ * <p>It has Logback's default rank ({@code ConfiguratorRank.CUSTOM_LOW_PRIORITY}, 20) by carrying no
+ * {@code @ConfiguratorRank}: reading that annotation makes the JVM generate an annotation proxy class, several
+ * milliseconds of every cold start, for the value Logback assumes anyway. Logback's own warnings and errors
+ * are reported by {@link LogbackProblems} instead of its {@code StatusPrinter}, for the same reason.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
 public final class DefaultConfigurator extends ContextAwareBase implements Configurator {
     public static final String APPENDER_NAME = "LAMBDA_LENS_JSON";
 
@@ -50,6 +53,7 @@ public final class DefaultConfigurator extends ContextAwareBase implements Confi
         root.setLevel(ch.qos.logback.classic.Level.INFO);
         LensRuntime runtime = LensRuntime.global();
         LogLevels.apply(context, runtime.configuration(), runtime.diagnostics());
+        LogbackProblems.install(context.getStatusManager(), runtime.diagnostics());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
