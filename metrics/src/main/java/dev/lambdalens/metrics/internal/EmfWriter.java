@@ -83,7 +83,11 @@ public final class EmfWriter {
             appendDocument(out, batch, chunk, from, Map.of());
         }
         try {
-            output.write(out.toString());
+            if (output == StandardOutput.INSTANCE) {
+                StandardOutput.INSTANCE.writeDocument(out);
+            } else {
+                output.write(out.toString());
+            }
             return 1;
         } catch (RuntimeException e) {
             diagnostics.reportOnce("metrics:output:" + output.getClass().getName(),

@@ -37,6 +37,8 @@ public final class InvocationMetrics {
     private final LinkedHashMap<String, MetricSeries> metrics = new LinkedHashMap<>(16);
     private final List<LinkedHashMap<String, String>> dimensionSets = new ArrayList<>(2);
     private LinkedHashMap<String, String> defaultDimensions;
+    /** {@link #effectiveDefaults()}, kept until the service or default dimensions change; never modified. */
+    private LinkedHashMap<String, String> effectiveDefaults;
     private LinkedHashMap<String, Object> metadata;
     private String namespace;
     private String service;
@@ -88,6 +90,7 @@ public final class InvocationMetrics {
         }
         if (service != null) {
             this.service = service;
+            effectiveDefaults = null;
         }
         if (functionName != null) {
             this.functionName = functionName;
@@ -169,6 +172,7 @@ public final class InvocationMetrics {
 
     synchronized void setDefaultDimensions(LinkedHashMap<String, String> dimensions) {
         this.defaultDimensions = dimensions;
+        effectiveDefaults = null;
     }
 
     synchronized DimensionSet getDefaultDimensions() {
@@ -376,8 +380,15 @@ public final class InvocationMetrics {
         return new EmfBatch(resolvedNamespace(null), timestamp(), keys, values, series, meta, requestId, traceId);
     }
 
-    // Holding the lock.
+    // Holding the lock. Callers copy before changing anything.
     private LinkedHashMap<String, String> effectiveDefaults() {
+        if (effectiveDefaults == null) {
+            effectiveDefaults = computeEffectiveDefaults();
+        }
+        return effectiveDefaults;
+    }
+
+    private LinkedHashMap<String, String> computeEffectiveDefaults() {
         LinkedHashMap<String, String> result = new LinkedHashMap<>(defaultDimensions.size() + 1);
         if (service != null && !LambdaEnvironment.DEFAULT_SERVICE_NAME.equals(service)
                 && !defaultDimensions.containsKey(SERVICE) && DimensionSet.rejection(SERVICE, service) == null) {

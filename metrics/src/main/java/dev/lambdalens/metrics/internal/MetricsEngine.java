@@ -8,6 +8,7 @@ import dev.lambdalens.metrics.MetricsOutput;
 import dev.lambdalens.metrics.model.DimensionSet;
 
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 
 /**
  * One metrics instance: where its documents go, what it was configured with in code, and how it finds the
@@ -21,6 +22,8 @@ public final class MetricsEngine {
     private final LensRuntime runtime;
     private final MetricsOutput output;
     private final Routing metrics = new Routing();
+    /** Made once: a method reference written at the call would be a new object per invocation. */
+    private final Function<InvocationScope, InvocationMetrics> bufferFactory = this::newBuffer;
     private volatile MetricsDefaults defaults = MetricsDefaults.NONE;
     private volatile EnvironmentSettings environment;
     private InvocationMetrics detached;
@@ -47,7 +50,7 @@ public final class MetricsEngine {
     /** The buffer of {@code scope}, created (and registered to be flushed when the scope closes) on first use. */
     public InvocationMetrics bufferFor(InvocationScope scope) {
         InvocationMetrics buffer = scope.attachment(BUFFER);
-        return buffer != null ? buffer : scope.attachment(BUFFER, this::newBuffer);
+        return buffer != null ? buffer : scope.attachment(BUFFER, bufferFactory);
     }
 
     /** Whether {@code LAMBDA_LENS_METRICS_EVENT_SOURCE} switches event-source metrics on. */

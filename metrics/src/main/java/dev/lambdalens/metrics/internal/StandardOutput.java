@@ -1,23 +1,38 @@
 package dev.lambdalens.metrics.internal;
 
+import dev.lambdalens.core.internal.Utf8Bytes;
 import dev.lambdalens.metrics.MetricsOutput;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes each document and its newline to {@link System#out} with one {@code write(byte[], int, int)}: a
  * {@link PrintStream} does that under its lock and hands the bytes to the stream below in one call, so a
- * document is never interleaved with other output. For Lambda Lens modules only: not a public API.
+ * document is never interleaved with other output. The bytes are encoded into a per-thread reused array, so a
+ * document costs no string concatenation and no new byte array. For Lambda Lens modules only: not a public API.
  */
 public enum StandardOutput implements MetricsOutput {
     INSTANCE;
 
+    /** Arrays grown past this by a rare huge document are not kept. */
+    private static final int RETAINED_BYTES = 64 * 1024;
+    private static final ThreadLocal<Utf8Bytes> BYTES = ThreadLocal.withInitial(() -> new Utf8Bytes(1024));
+
     @Override
     public void write(String document) {
-        byte[] bytes = (document + '\n').getBytes(StandardCharsets.UTF_8);
+        writeDocument(document);
+    }
+
+    /** Writes {@code document} and a newline, without making a string of it first. */
+    void writeDocument(CharSequence document) {
+        Utf8Bytes bytes = BYTES.get();
+        bytes.encode(document);
+        bytes.appendAscii('\n');
         PrintStream out = System.out;
-        out.write(bytes, 0, bytes.length);
+        out.write(bytes.array(), 0, bytes.length());
         out.flush();
+        if (bytes.capacity() > RETAINED_BYTES) {
+            BYTES.remove();
+        }
     }
 }

@@ -66,13 +66,18 @@ final class DaemonSender {
 
     /** Sends one datagram built by {@link #datagram(String)}. Never throws. */
     void send(byte[] datagram) {
+        send(ByteBuffer.wrap(datagram));
+    }
+
+    /** Sends the datagram between the buffer's position and limit. Never throws. */
+    void send(ByteBuffer datagram) {
         if (unusable) {
             return;
         }
         try {
             DatagramChannel open = channel();
             if (open != null) {
-                open.send(ByteBuffer.wrap(datagram), target);
+                open.send(datagram, target);
             }
         } catch (IOException | RuntimeException e) {
             problems.report("tracing:send", "could not send a trace document to the X-Ray daemon at " + address

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 final class JsonValues {
     private static final int MAX_DEPTH = 32;
+    /** Getters take no arguments: one shared array instead of a new empty varargs array per call. */
+    private static final Object[] NO_ARGUMENTS = new Object[0];
 
     private JsonValues() {
     }
@@ -25,7 +27,7 @@ final class JsonValues {
     /** {@code value} as JSON text. */
     static String toJson(Object value, Problems problems) {
         StringBuilder out = new StringBuilder(64);
-        write(out, value, 0, new IdentityHashMap<>(), problems);
+        write(out, value, 0, new IdentityHashMap<>(8), problems);
         return out.toString();
     }
 
@@ -102,7 +104,7 @@ final class JsonValues {
             out.append(':');
             Object value;
             try {
-                value = properties[i].getter.invoke(bean);
+                value = properties[i].getter.invoke(bean, NO_ARGUMENTS);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 problems.report("tracing:metadata:getter:" + bean.getClass().getName() + "." + properties[i].name,

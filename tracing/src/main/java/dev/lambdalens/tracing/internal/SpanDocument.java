@@ -19,7 +19,7 @@ final class SpanDocument {
     /** How much of an oversized metadata value is kept as a preview. */
     static final int PREVIEW_CHARS = 512;
 
-    private final StringBuilder out = new StringBuilder(1024);
+    private final StringBuilder out;
     private final int metadataLimit;
     private final boolean withChildren;
     private final SdkChildren sdkChildren;
@@ -36,6 +36,12 @@ final class SpanDocument {
      * @param withChildren  whether child spans go inside the document (else they are sent on their own)
      */
     SpanDocument(int metadataLimit, boolean withChildren, SdkChildren sdkChildren) {
+        this(new StringBuilder(1024), metadataLimit, withChildren, sdkChildren);
+    }
+
+    /** A writer appending to {@code out}, a caller's reusable buffer. */
+    SpanDocument(StringBuilder out, int metadataLimit, boolean withChildren, SdkChildren sdkChildren) {
+        this.out = out;
         this.metadataLimit = metadataLimit;
         this.withChildren = withChildren;
         this.sdkChildren = sdkChildren;
@@ -46,6 +52,11 @@ final class SpanDocument {
         out.setLength(0);
         writeSpan(span, true, true);
         return out.toString();
+    }
+
+    /** Appends the standalone document of {@code span} to the buffer, after what it holds. */
+    void appendStandalone(Span span) {
+        writeSpan(span, true, true);
     }
 
     private void writeSpan(Span span, boolean standalone, boolean top) {
@@ -230,10 +241,8 @@ final class SpanDocument {
         long seconds = micros / 1_000_000;
         long fraction = micros % 1_000_000;
         out.append(seconds).append('.');
-        String digits = Long.toString(fraction);
-        for (int i = digits.length(); i < 6; i++) {
-            out.append('0');
+        for (long scale = 100_000; scale > 0; scale /= 10) {
+            out.append((char) ('0' + fraction / scale % 10));
         }
-        out.append(digits);
     }
 }

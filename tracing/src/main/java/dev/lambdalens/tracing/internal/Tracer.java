@@ -159,24 +159,49 @@ public final class Tracer {
     }
 
     private void send(Span span) {
-        List<byte[]> datagrams = new ArrayList<>(1);
-        synchronized (span.lock()) {
-            render(span, datagrams);
+        // The common case, one document that fits, is written and encoded in this thread's reused buffers.
+        DatagramBuffer buffer = DatagramBuffer.start();
+        List<byte[]> datagrams = null;
+        try {
+            synchronized (span.lock()) {
+                new SpanDocument(buffer.text(), Integer.MAX_VALUE, true, sdkChildren()).appendStandalone(span);
+                int length = buffer.encode();
+                if (length > DaemonSender.MAX_DATAGRAM_BYTES) {
+                    datagrams = new ArrayList<>(2);
+                    renderOversized(span, datagrams, length);
+                }
+            }
+            if (datagrams == null) {
+                sender.send(buffer.bytes());
+                return;
+            }
+        } finally {
+            buffer.release();
         }
         for (byte[] datagram : datagrams) {
             sender.send(datagram);
         }
     }
 
+    private SpanDocument.SdkChildren sdkChildren() {
+        return sdkInterop ? SdkBridge::appendChildren : null;
+    }
+
     /** The datagrams for {@code span}: one when it fits, else its children separately and big metadata cut. */
     private void render(Span span, List<byte[]> datagrams) {
-        SpanDocument.SdkChildren sdk = sdkInterop ? SdkBridge::appendChildren : null;
-        byte[] whole = DaemonSender.datagram(new SpanDocument(Integer.MAX_VALUE, true, sdk).standalone(span));
+        byte[] whole = DaemonSender.datagram(
+                new SpanDocument(Integer.MAX_VALUE, true, sdkChildren()).standalone(span));
         if (whole.length <= DaemonSender.MAX_DATAGRAM_BYTES) {
             datagrams.add(whole);
             return;
         }
-        problem("tracing:size", "a subsegment document of " + whole.length + " bytes exceeds the "
+        renderOversized(span, datagrams, whole.length);
+    }
+
+    /** The datagrams for {@code span}, whose whole document does not fit in one. */
+    private void renderOversized(Span span, List<byte[]> datagrams, int wholeLength) {
+        SpanDocument.SdkChildren sdk = sdkChildren();
+        problem("tracing:size", "a subsegment document of " + wholeLength + " bytes exceeds the "
                 + DaemonSender.MAX_DATAGRAM_BYTES + " bytes the X-Ray daemon accepts in one datagram; metadata "
                 + "values over " + OVERSIZE_METADATA_LIMIT + " characters are cut to a preview and children are "
                 + "sent on their own where needed", null);
@@ -216,9 +241,12 @@ public final class Tracer {
             span.putMetadata("prime", Map.of("list", List.of(1, "a")));
             span.fail(new IllegalStateException("prime"), true);
             span.end(nowMicros());
+            DatagramBuffer buffer = DatagramBuffer.start();
             synchronized (span.lock()) {
-                DaemonSender.datagram(new SpanDocument(Integer.MAX_VALUE, true, null).standalone(span));
+                new SpanDocument(buffer.text(), Integer.MAX_VALUE, true, null).appendStandalone(span);
             }
+            buffer.encode();
+            buffer.release();
             sender.prepare();
             if (sdkInterop) {
                 SdkBridge.prime(span);
