@@ -2,7 +2,10 @@ package dev.lambdalens.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.logging.internal.EncodedText;
 import net.logstash.logback.composite.AbstractJsonProvider;
 
 import java.io.IOException;
@@ -11,8 +14,14 @@ import java.io.IOException;
  * Writes the ids that join a line with its invocation and its trace: {@code function_request_id} and
  * {@code xray_trace_id} (the Root of the invocation's trace header). Read from the invocation scope of the
  * thread that logs, so lines of worker threads carry them when the work was handed over with the scope.
+ * The ids of the latest invocation are encoded once for all its lines.
  */
 public final class InvocationIdsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
+    private static final SerializableString REQUEST_ID = new SerializedString("function_request_id");
+    private static final SerializableString TRACE_ID = new SerializedString("xray_trace_id");
+
+    private final EncodedText requestId = new EncodedText();
+    private final EncodedText traceId = new EncodedText();
 
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
@@ -20,12 +29,15 @@ public final class InvocationIdsJsonProvider extends AbstractJsonProvider<ILoggi
         if (scope == null) {
             return;
         }
-        if (scope.requestId() != null) {
-            generator.writeStringField("function_request_id", scope.requestId());
+        String request = scope.requestId();
+        if (request != null) {
+            generator.writeFieldName(REQUEST_ID);
+            generator.writeString(requestId.of(request));
         }
-        String traceId = scope.traceId();
-        if (traceId != null) {
-            generator.writeStringField("xray_trace_id", traceId);
+        String trace = scope.traceId();
+        if (trace != null) {
+            generator.writeFieldName(TRACE_ID);
+            generator.writeString(traceId.of(trace));
         }
     }
 }

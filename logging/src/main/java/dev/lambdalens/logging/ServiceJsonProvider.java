@@ -3,6 +3,7 @@ package dev.lambdalens.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lambdalens.core.LambdaEnvironment;
+import dev.lambdalens.logging.internal.EncodedText;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
 
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.io.IOException;
  */
 public final class ServiceJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
     private String service;
+    /** The key and the name, the same on every line, are written pre-encoded. */
+    private final EncodedText fieldName = new EncodedText();
+    private final EncodedText value = new EncodedText();
 
     public ServiceJsonProvider() {
         setFieldName("service");
@@ -26,6 +30,7 @@ public final class ServiceJsonProvider extends AbstractFieldJsonProvider<ILoggin
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
         String name = service != null ? service : Invocations.environment().serviceName();
-        generator.writeStringField(getFieldName(), name);
+        generator.writeFieldName(fieldName.of(getFieldName()));
+        generator.writeString(value.of(name));
     }
 }

@@ -2,6 +2,7 @@ package dev.lambdalens.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lambdalens.logging.internal.EncodedText;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class TimestampJsonProvider extends AbstractFieldJsonProvider<ILogg
 
     /** The last millisecond written and its text; replaced, never modified, so threads can share it. */
     private volatile Stamp last = new Stamp(Long.MIN_VALUE, null);
+    private final EncodedText fieldName = new EncodedText();
 
     public TimestampJsonProvider() {
         setFieldName("timestamp");
@@ -33,7 +35,7 @@ public final class TimestampJsonProvider extends AbstractFieldJsonProvider<ILogg
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
         long millis = event.getTimeStamp();
-        generator.writeFieldName(getFieldName());
+        generator.writeFieldName(fieldName.of(getFieldName()));
         if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
             generator.writeString(OutsideFourDigitYears.FORMAT.format(java.time.Instant.ofEpochMilli(millis)));
             return;

@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.TreeSet;
 
 /**
@@ -19,12 +20,17 @@ import java.util.TreeSet;
  * mask and never serialized. Objects written through {@link #writeObject(Object)} are serialized through this
  * generator, so their nested fields are masked too, and the objects themselves are never touched.
  *
- * <p>Cheaper than logstash's general masking generator (which allocates iterators per field): one sorted-set
- * lookup per field name, no allocation. Used for names; logstash's masking handles configured paths and
+ * <p>Cheaper than logstash's general masking generator (which allocates iterators per field): one hash lookup
+ * per field name once the name was seen, no allocation. Used for names; logstash's masking handles configured paths and
  * value patterns on top.
  */
 public final class NameMaskingGenerator extends JsonGeneratorDelegate {
+    /** How many names a generator remembers; beyond that (names made of data), the set is searched. */
+    private static final int MAX_REMEMBERED_NAMES = 512;
+
     private final TreeSet<String> names;
+    /** Names seen by this generator and whether they are masked; confined to the generator's thread. */
+    private final HashMap<String, Boolean> decisions = new HashMap<>();
     private final String mask;
     /** Whether the value now being written belongs to a masked field and is dropped. */
     private boolean skipping;
@@ -81,16 +87,42 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
             return;
         }
         delegate.writeFieldName(name);
-        if (names.contains(name)) {
+        maskIfNamed(name);
+    }
+
+    /** Pre-encoded names (the constant keys Lambda Lens writes) stay pre-encoded down the chain. */
+    @Override
+    public void writeFieldName(SerializableString name) throws IOException {
+        if (skipping) {
+            return;
+        }
+        delegate.writeFieldName(name);
+        maskIfNamed(name.getValue());
+    }
+
+    private void maskIfNamed(String name) throws IOException {
+        if (masked(name)) {
             delegate.writeString(mask);
             skipping = true;
             skipDepth = 0;
         }
     }
 
-    @Override
-    public void writeFieldName(SerializableString name) throws IOException {
-        writeFieldName(name.getValue());
+    /**
+     * Whether {@code name} is masked. A case-insensitive search of the sorted set costs several character
+     * comparisons per field and was the largest part of a line's time; a line's names repeat from line to line
+     * (the same keys every time), so each generator, which only one thread uses, remembers its answers.
+     */
+    private boolean masked(String name) {
+        Boolean known = decisions.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean masked = names.contains(name);
+        if (decisions.size() < MAX_REMEMBERED_NAMES) {
+            decisions.put(name, masked);
+        }
+        return masked;
     }
 
     @Override
