@@ -205,7 +205,7 @@ public final class InvocationScope {
             return;
         }
         long delay = Math.max(0, remainingMillis() - margin.toMillis());
-        Runnable task = wrap(() -> runGuarded(action, "deadline action"));
+        Runnable task = new DeadlineAction(this, runtime.captureCarriers(), action);
         synchronized (this) {
             if (!closed) {
                 if (deadlineActions == null) {
@@ -320,6 +320,30 @@ public final class InvocationScope {
     @Override
     public String toString() {
         return "InvocationScope[requestId=" + requestId + ", traceId=" + traceId() + ", coldStart=" + coldStart + "]";
+    }
+
+    /**
+     * What {@link #beforeDeadline} schedules: the action, guarded, with this scope and the registering thread's
+     * context current. A named class rather than two nested lambdas: one object per registration, and no
+     * lambda classes to spin up during the first invocation.
+     */
+    private static final class DeadlineAction implements Runnable {
+        private final InvocationScope scope;
+        private final Object[] captured;
+        private final Runnable action;
+
+        DeadlineAction(InvocationScope scope, Object[] captured, Runnable action) {
+            this.scope = scope;
+            this.captured = captured;
+            this.action = action;
+        }
+
+        @Override
+        public void run() {
+            try (Activation ignored = scope.activateWith(captured)) {
+                scope.runGuarded(action, "deadline action");
+            }
+        }
     }
 
     /**

@@ -44,14 +44,29 @@ public final class DeadlineWatch {
         synchronized (this) {
             tasks.add(scheduled);
             if (thread == null) {
-                thread = new Thread(this::loop, "lambda-lens-deadline");
-                thread.setDaemon(true);
+                thread = new Watcher(this);
                 thread.start();
             } else if (due < wakeAt) {
                 notifyAll();
             }
         }
         return scheduled;
+    }
+
+    /** The watch's thread; a named class, so that starting it spins up no lambda class at cold start. */
+    private static final class Watcher extends Thread {
+        private final DeadlineWatch watch;
+
+        Watcher(DeadlineWatch watch) {
+            super("lambda-lens-deadline");
+            this.watch = watch;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            watch.loop();
+        }
     }
 
     private void loop() {

@@ -20,6 +20,14 @@ final class BeanProperties {
         }
     };
 
+    /** A named comparator: a lambda here would be spun up during the first invocation that captures a bean. */
+    private static final Comparator<Property> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Property a, Property b) {
+            return a.name.compareTo(b.name);
+        }
+    };
+
     private BeanProperties() {
     }
 
@@ -57,7 +65,7 @@ final class BeanProperties {
                 properties.add(new Property(name, accessible(method)));
             }
         }
-        properties.sort(Comparator.comparing(property -> property.name));
+        properties.sort(BY_NAME);
         return properties.toArray(new Property[0]);
     }
 
@@ -74,7 +82,10 @@ final class BeanProperties {
     }
 
     private static String decapitalize(String name) {
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        // Not "+": a char-and-string concatenation spins up a dozen method handle classes on first use.
+        char[] chars = name.toCharArray();
+        chars[0] = Character.toLowerCase(chars[0]);
+        return new String(chars);
     }
 
     /** Public getters of non-public classes need this to be called; where it is refused, the call may still work. */

@@ -7,6 +7,7 @@ import dev.lambdalens.tracing.CaptureMode;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.Function;
 
 /**
  * Opens the handler subsegment before the handler runs and sends it when the handler returns or throws, with
@@ -22,6 +23,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
     private final String segmentName;
     private final String namespace;
     private final String method;
+    private final String responseKey;
     private final CaptureMode captureMode;
     private final boolean returnsValue;
 
@@ -35,6 +37,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
         this.segmentName = segmentName;
         this.namespace = namespace;
         this.method = method;
+        this.responseKey = method.concat(" response");
         this.captureMode = captureMode;
         this.returnsValue = returnsValue;
     }
@@ -53,9 +56,9 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
         span.putAnnotation("ColdStart", scope.coldStart());
         span.putAnnotation("Service", tracer.serviceName());
         CurrentSpan.Activation activation = CurrentSpan.activate(span);
-        scope.attachment(OPEN, s -> new ArrayDeque<>(2)).push(new Open(span, activation));
+        scope.attachment(OPEN, NewStack.INSTANCE).push(new Open(span, activation));
         if (span.parent() == null) {
-            scope.beforeDeadline(DEADLINE_MARGIN, () -> tracer.sendInProgress(span));
+            scope.beforeDeadline(DEADLINE_MARGIN, new SendInProgress(span));
         }
     }
 
@@ -63,7 +66,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
     public void afterSuccess(InvocationScope scope, Object event, Object response) {
         Open open = top(scope);
         if (open != null && returnsValue && Capture.response(captureMode, open.span.tracer())) {
-            open.span.putMetadata(namespace, method + " response", response);
+            open.span.putMetadata(namespace, responseKey, response);
         }
     }
 
@@ -89,6 +92,32 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
     private static Open top(InvocationScope scope) {
         ArrayDeque<Open> stack = scope.attachment(OPEN);
         return stack == null ? null : stack.peek();
+    }
+
+    // Named classes rather than lambdas: nothing to spin up at cold start.
+
+    /** Makes the per-invocation stack of open handler subsegments. */
+    private static final class NewStack implements Function<InvocationScope, ArrayDeque<Open>> {
+        static final NewStack INSTANCE = new NewStack();
+
+        @Override
+        public ArrayDeque<Open> apply(InvocationScope scope) {
+            return new ArrayDeque<>(2);
+        }
+    }
+
+    /** Sends an unfinished handler subsegment shortly before the deadline. */
+    private static final class SendInProgress implements Runnable {
+        private final Span span;
+
+        SendInProgress(Span span) {
+            this.span = span;
+        }
+
+        @Override
+        public void run() {
+            span.tracer().sendInProgress(span);
+        }
     }
 
     /** A handler subsegment and what restores the thread's previous span. */

@@ -136,7 +136,7 @@ public final class Span implements TracedSubsegment {
         // Written now: the document shows the value as it was when recorded, and a bad value is reported here.
         String json;
         try {
-            json = JsonValues.toJson(value, tracer::problem);
+            json = JsonValues.toJson(value, tracer);
         } catch (RuntimeException | StackOverflowError e) {
             // A collection changed while being written, a toString() that throws...: lose this value only.
             tracer.problem("tracing:metadata:write:" + key, "could not write metadata " + key
@@ -144,13 +144,18 @@ public final class Span implements TracedSubsegment {
             return;
         }
         synchronized (lock) {
-            if (closedForWrites("metadata " + key)) {
+            if (closedForWrites("metadata ", key)) {
                 return;
             }
             if (metadata == null) {
                 metadata = new LinkedHashMap<>(4);
             }
-            metadata.computeIfAbsent(namespace, n -> new LinkedHashMap<>(4)).put(key, json);
+            Map<String, String> values = metadata.get(namespace);
+            if (values == null) {
+                values = new LinkedHashMap<>(4);
+                metadata.put(namespace, values);
+            }
+            values.put(key, json);
         }
     }
 
@@ -227,7 +232,7 @@ public final class Span implements TracedSubsegment {
             return;
         }
         synchronized (lock) {
-            if (closedForWrites("annotation " + key)) {
+            if (closedForWrites("annotation ", key)) {
                 return;
             }
             if (annotations == null) {
@@ -242,11 +247,12 @@ public final class Span implements TracedSubsegment {
         }
     }
 
-    private boolean closedForWrites(String what) {
+    /** Whether the span has ended; then reports that {@code kind key} is left out (the text made only then). */
+    private boolean closedForWrites(String kind, String key) {
         if (endMicros == 0) {
             return false;
         }
-        tracer.problem("tracing:closed", "the subsegment " + name + " has already ended; " + what
+        tracer.problem("tracing:closed", "the subsegment " + name + " has already ended; " + kind + key
                 + " is left out", null);
         return true;
     }

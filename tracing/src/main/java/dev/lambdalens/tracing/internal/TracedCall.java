@@ -41,7 +41,7 @@ public final class TracedCall {
         try (CurrentSpan.Activation ignored = CurrentSpan.activate(span)) {
             T result = body.run(span);
             if (mayCaptureResponse && Capture.response(mode, tracer)) {
-                span.putMetadata(namespace, method + " response", result);
+                span.putMetadata(namespace, method.concat(" response"), result);
             }
             return result;
         } catch (Throwable error) {
@@ -56,7 +56,7 @@ public final class TracedCall {
     static void recordError(Span span, Throwable error, String namespace, String method, boolean capture) {
         span.fail(error, capture);
         if (capture) {
-            span.putMetadata(namespace, method + " error", ErrorSummary.of(error));
+            span.putMetadata(namespace, method.concat(" error"), ErrorSummary.of(error));
         }
     }
 

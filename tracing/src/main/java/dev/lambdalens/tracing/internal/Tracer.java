@@ -17,7 +17,7 @@ import java.util.WeakHashMap;
  * The tracing settings of one {@link LensRuntime} and what acts on them: starts spans, ends them and sends
  * their documents to the daemon, with a size guard. One per runtime, made on first use.
  */
-public final class Tracer {
+public final class Tracer implements Problems {
     /** {@code true} turns tracing off (Powertools' name). */
     public static final String TRACE_DISABLED = "POWERTOOLS_TRACE_DISABLED";
     public static final String CAPTURE_RESPONSE = "POWERTOOLS_TRACER_CAPTURE_RESPONSE";
@@ -59,7 +59,7 @@ public final class Tracer {
             problem("tracing:daemon-address", DAEMON_ADDRESS + "=" + config.get(DAEMON_ADDRESS)
                     + " names no UDP address; using " + DaemonSender.DEFAULT_ADDRESS, null);
         }
-        this.sender = new DaemonSender(address != null ? address : DaemonSender.DEFAULT_ADDRESS, this::problem);
+        this.sender = new DaemonSender(address != null ? address : DaemonSender.DEFAULT_ADDRESS, this);
         this.sdkInterop = enabled && sdkInterop(config);
     }
 
@@ -82,7 +82,12 @@ public final class Tracer {
     /** The tracer of {@code runtime}. */
     public static Tracer of(LensRuntime runtime) {
         synchronized (TRACERS) {
-            return TRACERS.computeIfAbsent(runtime, Tracer::new);
+            Tracer tracer = TRACERS.get(runtime);
+            if (tracer == null) {
+                tracer = new Tracer(runtime);
+                TRACERS.put(runtime, tracer);
+            }
+            return tracer;
         }
     }
 
@@ -258,6 +263,12 @@ public final class Tracer {
 
     /** Reports a problem once per key. */
     void problem(String key, String message, Throwable cause) {
+        diagnostics.reportOnce(key, message, cause);
+    }
+
+    /** The same as {@link #problem}: the tracer is where its parts report. */
+    @Override
+    public void report(String key, String message, Throwable cause) {
         diagnostics.reportOnce(key, message, cause);
     }
 

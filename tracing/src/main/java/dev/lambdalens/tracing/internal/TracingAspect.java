@@ -59,7 +59,7 @@ public final class TracingAspect {
 
         Site(JoinPoint.StaticPart part, Tracing tracing) {
             this.method = part.getSignature().getName();
-            this.name = tracing.segmentName().isEmpty() ? "## " + method : tracing.segmentName();
+            this.name = tracing.segmentName().isEmpty() ? "## ".concat(method) : tracing.segmentName();
             this.namespace = tracing.namespace().isEmpty() ? null : tracing.namespace();
             this.captureMode = tracing.captureMode();
             this.returnsValue = !(part.getSignature() instanceof MethodSignature)
