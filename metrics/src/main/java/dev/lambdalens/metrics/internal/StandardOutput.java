@@ -16,7 +16,7 @@ public enum StandardOutput implements MetricsOutput {
 
     /** Arrays grown past this by a rare huge document are not kept. */
     private static final int RETAINED_BYTES = 64 * 1024;
-    private static final ThreadLocal<Utf8Bytes> BYTES = ThreadLocal.withInitial(() -> new Utf8Bytes(1024));
+    private static final ThreadLocal<Utf8Bytes> BYTES = new ThreadLocal<>();
 
     @Override
     public void write(String document) {
@@ -26,6 +26,10 @@ public enum StandardOutput implements MetricsOutput {
     /** Writes {@code document} and a newline, without making a string of it first. */
     void writeDocument(CharSequence document) {
         Utf8Bytes bytes = BYTES.get();
+        if (bytes == null) {
+            bytes = new Utf8Bytes(1024);
+            BYTES.set(bytes);
+        }
         bytes.encode(document);
         bytes.appendAscii('\n');
         PrintStream out = System.out;
