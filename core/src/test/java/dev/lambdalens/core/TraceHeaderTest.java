@@ -91,6 +91,25 @@ class TraceHeaderTest {
     }
 
     @Test
+    void messagesNameTheFieldOrValueAsWritten() {
+        assertTrue(assertThrows(MalformedTraceHeaderException.class,
+                () -> TraceHeader.parse("Root=" + ROOT + "; garbage ;Sampled=1")).getMessage()
+                .contains("'garbage' is not key=value"));
+        assertTrue(assertThrows(MalformedTraceHeaderException.class,
+                () -> TraceHeader.parse("Root=" + ROOT + ";PARENT= 53995c3f42cd8ad ")).getMessage()
+                .contains("Parent '53995c3f42cd8ad' is not 16 hex digits"));
+        assertTrue(assertThrows(MalformedTraceHeaderException.class,
+                () -> TraceHeader.parse("Root = 1-5759e988-bd862e3fe1be46a99427279")).getMessage()
+                .contains("Root '1-5759e988-bd862e3fe1be46a99427279' is not an X-Ray trace id"));
+    }
+
+    @Test
+    void keepsValuesContainingEqualsSignsAndTrimsKeysOfUnknownFields() {
+        TraceHeader header = TraceHeader.parse("Root=" + ROOT + ";\tFoo\t = a=b ");
+        assertEquals(java.util.Map.of("Foo", "a=b"), header.otherKeys());
+    }
+
+    @Test
     void recognisesIds() {
         assertTrue(TraceHeader.isTraceId(ROOT));
         assertFalse(TraceHeader.isTraceId(null));

@@ -151,7 +151,10 @@ public final class InvocationMetrics {
         if (set.size() == 0) {
             return;
         }
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>(set.getDimensions());
+        // getDimensions() already returns a fresh copy: no second one.
+        Map<String, String> dimensions = set.getDimensions();
+        LinkedHashMap<String, String> copy = dimensions instanceof LinkedHashMap
+                ? (LinkedHashMap<String, String>) dimensions : new LinkedHashMap<>(dimensions);
         synchronized (this) {
             int union = copy.size();
             for (String key : effectiveDefaults().keySet()) {

@@ -24,11 +24,28 @@ final class JsonValues {
     private JsonValues() {
     }
 
+    /** A builder kept per thread, so that a captured response does not grow a new one from scratch each time. */
+    private static final ThreadLocal<StringBuilder> BUFFER = new ThreadLocal<>();
+    private static final int RETAINED_CHARS = 16 * 1024;
+
     /** {@code value} as JSON text. */
     static String toJson(Object value, Problems problems) {
-        StringBuilder out = new StringBuilder(64);
-        write(out, value, 0, new IdentityHashMap<>(8), problems);
-        return out.toString();
+        StringBuilder out = BUFFER.get();
+        if (out == null) {
+            out = new StringBuilder(256);
+        } else {
+            // Taken while in use: a getter that records metadata itself gets a builder of its own.
+            BUFFER.set(null);
+            out.setLength(0);
+        }
+        try {
+            write(out, value, 0, new IdentityHashMap<>(8), problems);
+            return out.toString();
+        } finally {
+            if (out.capacity() <= RETAINED_CHARS) {
+                BUFFER.set(out);
+            }
+        }
     }
 
     private static void write(StringBuilder out, Object value, int depth, IdentityHashMap<Object, Boolean> path,
