@@ -57,23 +57,24 @@ public final class LoggingInterceptor implements InvocationInterceptor {
 
     @Override
     public void beforeHandler(InvocationScope scope, Object event) {
-        LogState state = LogState.of(scope);
-        Diagnostics diagnostics = scope.runtime().diagnostics();
+        // The invocation's state is created only when this interceptor has something to keep in it (or when the
+        // handler appends a key): an invocation without correlation id, sampling or buffering needs none.
         if (correlationPathError != null) {
-            diagnostics.reportOnce("logging:correlation-path:" + settings.correlationIdPath,
+            scope.runtime().diagnostics().reportOnce("logging:correlation-path:" + settings.correlationIdPath,
                     correlationPathError.getMessage() + "; lines carry no correlation_id");
         } else if (correlationPath != null) {
-            state.correlationId(correlationId(event, diagnostics));
+            LogState.of(scope).correlationId(correlationId(event, scope.runtime().diagnostics()));
         }
         if (settings.samplingRate > 0) {
             boolean sampled = ThreadLocalRandom.current().nextDouble() < settings.samplingRate;
-            state.sampling(settings.samplingRate, sampled);
+            LogState.of(scope).sampling(settings.samplingRate, sampled);
             if (sampled) {
                 LOG.debug("This invocation logs at DEBUG: it was picked by the sampling rate {}",
                         settings.samplingRate);
             }
         }
         if (settings.buffering) {
+            LogState state = LogState.of(scope);
             state.buffering(new LogBuffer(settings.bufferMaxBytes), settings.bufferLevel.levelInt,
                     settings.flushBufferOnErrorLog);
             // Lambda kills a function that times out; its held lines are written just before that.
@@ -93,8 +94,10 @@ public final class LoggingInterceptor implements InvocationInterceptor {
 
     @Override
     public void afterFailure(InvocationScope scope, Object event, Throwable error) {
-        LogState state = LogState.of(scope);
-        state.flushBuffer(scope);
+        LogState state = scope.attachment(LogState.KEY);
+        if (state != null) {
+            state.flushBuffer(scope);
+        }
         if (settings.logError) {
             LOG.error("Lambda invocation failed", error);
         }
