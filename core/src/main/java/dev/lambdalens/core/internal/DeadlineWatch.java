@@ -39,7 +39,7 @@ public final class DeadlineWatch {
 
     /** Runs {@code task} after {@code delayMillis}. */
     public Task schedule(Runnable task, long delayMillis) {
-        long due = System.currentTimeMillis() + Math.max(0, delayMillis);
+        long due = monotonicMillis() + Math.max(0, delayMillis);
         Task scheduled = new Task(task, due);
         synchronized (this) {
             tasks.add(scheduled);
@@ -69,11 +69,16 @@ public final class DeadlineWatch {
         }
     }
 
+    /** Milliseconds on a clock that wall-clock adjustments do not move. */
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
     private void loop() {
         while (true) {
             Task due = null;
             synchronized (this) {
-                long now = System.currentTimeMillis();
+                long now = monotonicMillis();
                 long next = Long.MAX_VALUE;
                 for (int i = 0; i < tasks.size(); i++) {
                     Task task = tasks.get(i);
