@@ -25,8 +25,22 @@ public final class JsonText {
     /** Appends the characters of {@code value} escaped for use inside a JSON string. */
     public static void appendEscaped(StringBuilder out, CharSequence value) {
         int length = value.length();
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
+        int i = 0;
+        while (true) {
+            // Runs that need no escaping (nearly all text) are copied in bulk, not one append per char.
+            int run = i;
+            while (i < length && !needsEscape(value.charAt(i))) {
+                i++;
+            }
+            if (run == 0 && i == length) {
+                out.append(value);
+                return;
+            }
+            out.append(value, run, i);
+            if (i == length) {
+                return;
+            }
+            char c = value.charAt(i++);
             switch (c) {
                 case '"':
                     out.append("\\\"");
@@ -44,14 +58,15 @@ public final class JsonText {
                     out.append("\\t");
                     break;
                 default:
-                    // U+2028/U+2029 are valid JSON but end lines in JavaScript-based log viewers.
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                        out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
+                    // Other control chars, DEL, and U+2028/U+2029 (valid JSON, but they end lines in
+                    // JavaScript-based log viewers).
+                    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
         }
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029';
     }
 }
