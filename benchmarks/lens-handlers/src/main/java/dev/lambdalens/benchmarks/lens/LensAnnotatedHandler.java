@@ -19,9 +19,10 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * The benchmark handler with {@code @Logging @Tracing @FlushMetrics}: three log lines (one with a key-value
- * pair), two metrics with one dimension, a handler subsegment with one nested subsegment.
+ * pair), two metrics with one dimension, a handler subsegment with one nested subsegment. Not final:
+ * {@link LensPrimedHandler} is this handler with SnapStart-style priming in its constructor.
  */
-public final class LensAnnotatedHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public class LensAnnotatedHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(LensAnnotatedHandler.class);
     private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
 

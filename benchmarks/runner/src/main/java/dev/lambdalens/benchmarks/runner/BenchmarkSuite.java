@@ -53,11 +53,12 @@ public final class BenchmarkSuite {
         Instant started = Instant.now();
 
         Map<Variant, List<JmhRunner.Result>> jmh = Map.of();
-        Map<Variant, List<Double>> coldStart = Map.of();
+        ColdStartRunner.Runs coldStart = ColdStartRunner.Runs.NONE;
         Map<Variant, ClassLoadingProfile.Counts> classLoading = Map.of();
         try {
             if (!"coldstart".equals(only)) {
-                jmh = new JmhRunner(classPaths, outputDir, profile).run(variants);
+                jmh = new JmhRunner(classPaths, outputDir, profile)
+                        .run(variants.stream().filter(variant -> !variant.coldStartOnly()).toList());
             }
             if (!"jmh".equals(only)) {
                 ColdStartRunner coldStarts = new ColdStartRunner(classPaths, outputDir, profile.coldStartRounds());
@@ -69,7 +70,8 @@ public final class BenchmarkSuite {
             System.exit(1);
         }
 
-        Report report = new Report(header(profile, started), coldStart, jmh);
+        Report report = new Report(header(profile, started), coldStart.toFirstResponse(),
+                coldStart.firstInvocation(), jmh);
         String markdown = report.markdown()
                 + (classLoading.isEmpty() ? "" : ClassLoadingProfile.markdown(classLoading));
         Files.writeString(outputDir.resolve("benchmark-report.md"), markdown);

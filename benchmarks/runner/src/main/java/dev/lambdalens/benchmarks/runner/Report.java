@@ -18,25 +18,40 @@ final class Report {
 
     private final Map<Variant, Summary> coldStart = new LinkedHashMap<>();
     private final Map<Variant, Summary> coldStartOverhead = new LinkedHashMap<>();
+    private final Map<Variant, Summary> firstInvocation = new LinkedHashMap<>();
+    private final Map<Variant, Summary> firstInvocationOverhead = new LinkedHashMap<>();
     private final Map<Variant, JmhRunner.Result> perInvocation = new LinkedHashMap<>();
     private final List<String[]> budgets = new ArrayList<>();
     private final String header;
 
-    Report(String header, Map<Variant, List<Double>> coldStartMillis, Map<Variant, List<JmhRunner.Result>> jmh) {
+    /**
+     * @param coldStartMillis         per variant and round, JVM start to first response
+     * @param firstInvocationMillis   per variant and round, the first invocation alone (hand-out to response)
+     * @param jmh                     per variant, one JMH result per round
+     */
+    Report(String header, Map<Variant, List<Double>> coldStartMillis, Map<Variant, List<Double>> firstInvocationMillis,
+           Map<Variant, List<JmhRunner.Result>> jmh) {
         this.header = header;
-        List<Double> baseline = coldStartMillis.get(Variant.BASELINE);
-        coldStartMillis.forEach((variant, millis) -> {
-            coldStart.put(variant, Summary.of(millis));
+        summarize(coldStartMillis, coldStart, coldStartOverhead);
+        summarize(firstInvocationMillis, firstInvocation, firstInvocationOverhead);
+        jmh.forEach((variant, rounds) -> perInvocation.put(variant, medianOfRounds(variant, rounds)));
+        evaluateBudgets();
+    }
+
+    /** Per variant: the summary of its runs, and of its paired differences with the baseline's runs. */
+    private static void summarize(Map<Variant, List<Double>> millisByVariant, Map<Variant, Summary> summaries,
+                                  Map<Variant, Summary> overheads) {
+        List<Double> baseline = millisByVariant.get(Variant.BASELINE);
+        millisByVariant.forEach((variant, millis) -> {
+            summaries.put(variant, Summary.of(millis));
             if (baseline != null) {
                 List<Double> paired = new ArrayList<>();
                 for (int i = 0; i < Math.min(millis.size(), baseline.size()); i++) {
                     paired.add(millis.get(i) - baseline.get(i));
                 }
-                coldStartOverhead.put(variant, Summary.of(paired));
+                overheads.put(variant, Summary.of(paired));
             }
         });
-        jmh.forEach((variant, rounds) -> perInvocation.put(variant, medianOfRounds(variant, rounds)));
-        evaluateBudgets();
     }
 
     /** True when every budget that could be evaluated passed and none is missing. */
@@ -58,6 +73,21 @@ final class Report {
                         overhead == null || variant == Variant.BASELINE ? ""
                                 : ms(overhead.p25()) + " to " + ms(overhead.p75()),
                         ratio(coldStartOverheadOf(variant), coldStartOverheadOf(variant.powertoolsCounterpart()))));
+            });
+        }
+        if (!firstInvocation.isEmpty()) {
+            md.append("\n### First invocation after init (hand-out by /invocation/next to response, ms)\n\n")
+                    .append("Part of the cold start above: what remains after init. Priming during init "
+                            + "(`lens-all-primed`) is meant to shorten this, as a SnapStart restore skips init.\n\n")
+                    .append("| Variant | Runs | Median | Spread (p25 to p75) | Overhead vs baseline (median of paired differences) | Overhead spread (p25 to p75) |\n")
+                    .append("|---|---:|---:|---:|---:|---:|\n");
+            firstInvocation.forEach((variant, summary) -> {
+                Summary overhead = firstInvocationOverhead.get(variant);
+                boolean none = overhead == null || variant == Variant.BASELINE;
+                md.append(row(variant.id(), Integer.toString(summary.count()), ms(summary.median()),
+                        ms(summary.p25()) + " to " + ms(summary.p75()),
+                        none ? "" : ms(overhead.median()),
+                        none ? "" : ms(overhead.p25()) + " to " + ms(overhead.p75())));
             });
         }
         if (!perInvocation.isEmpty()) {

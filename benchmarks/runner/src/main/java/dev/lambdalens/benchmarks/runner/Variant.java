@@ -30,6 +30,12 @@ public enum Variant {
     /** {@code @Logging @Tracing @FlushMetrics} on the handler, woven by ajc. */
     LENS_ALL_ANNOTATED("lens-all-annotated", Group.LENS, "dev.lambdalens.benchmarks.lens.LensAnnotatedHandler",
             POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
+    /**
+     * {@code lens-all-annotated} whose constructor runs the priming the library offers (tracing's
+     * {@code LambdaTracing.prime()}, one log line), as a SnapStart function does before its snapshot.
+     */
+    LENS_ALL_PRIMED("lens-all-primed", Group.LENS, "dev.lambdalens.benchmarks.lens.LensPrimedHandler",
+            POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
     /** {@code ObservedHandler.wrap(...)} with the three interceptors, no AspectJ. */
     LENS_ALL_PLAIN("lens-all-plain", Group.LENS, "dev.lambdalens.benchmarks.lens.LensPlainJavaHandler",
             POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY);
@@ -69,6 +75,14 @@ public enum Variant {
     /** What one invocation of this variant must emit. */
     public Set<Emission> emissions() {
         return emissions;
+    }
+
+    /**
+     * True for variants that only differ at cold start: warm, {@code lens-all-primed} runs exactly the code of
+     * {@code lens-all-annotated}, so JMH would measure the same thing twice.
+     */
+    public boolean coldStartOnly() {
+        return this == LENS_ALL_PRIMED;
     }
 
     public static Variant byId(String id) {

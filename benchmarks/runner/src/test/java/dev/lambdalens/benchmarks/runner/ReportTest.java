@@ -30,12 +30,25 @@ class ReportTest {
         coldStart.put(Variant.POWERTOOLS_ALL, List.of(1000.0, 1500.0, 1010.0));
         coldStart.put(Variant.LENS_ALL_ANNOTATED, List.of(500.0, 1000.0, 600.0));
         coldStart.put(Variant.LENS_ALL_PLAIN, List.of(700.0, 1300.0, 720.0));
-        String markdown = new Report("# test", coldStart, Map.of()).markdown();
+        String markdown = new Report("# test", coldStart, Map.of(), Map.of()).markdown();
 
         assertTrue(markdown.contains("| lens-all-annotated | 3 | 600 | 550 to 800 | 100 |"), markdown);
         assertTrue(markdown.contains("| Cold start overhead, all three (lens-all-annotated) <= 1/3 of Powertools' | 100 | 600 | 200 | PASS |"), markdown);
         assertTrue(markdown.contains("| Cold start overhead, all three (lens-all-plain) <= 120 ms | 310 |  | 120 | FAIL |"), markdown);
         assertTrue(markdown.contains("NOT MEASURED"), "per-invocation budgets without JMH results");
+    }
+
+    @Test
+    void firstInvocationTableShowsPairedOverheads() {
+        Map<Variant, List<Double>> firstInvocation = new LinkedHashMap<>();
+        firstInvocation.put(Variant.BASELINE, List.of(10.0, 40.0, 12.0));
+        firstInvocation.put(Variant.LENS_ALL_ANNOTATED, List.of(200.0, 260.0, 210.0));
+        firstInvocation.put(Variant.LENS_ALL_PRIMED, List.of(60.0, 90.0, 70.0));
+        String markdown = new Report("# test", Map.of(), firstInvocation, Map.of()).markdown();
+
+        // Paired differences 50, 50, 58: median 50 (a difference of medians would say 58).
+        assertTrue(markdown.contains("| lens-all-primed | 3 | 70 | 65 to 80 | 50 | 50 to 54 |"), markdown);
+        assertTrue(markdown.contains("| lens-all-annotated | 3 | 210 | 205 to 235 | 198 | 194 to 209 |"), markdown);
     }
 
     @Test
@@ -46,7 +59,7 @@ class ReportTest {
         jmh.put(Variant.POWERTOOLS_LOGGING, List.of(new JmhRunner.Result(Variant.POWERTOOLS_LOGGING, 60, 1, 9400)));
         jmh.put(Variant.LENS_ALL_PLAIN, List.of(new JmhRunner.Result(Variant.LENS_ALL_PLAIN, 41, 1, 20000)));
         jmh.put(Variant.POWERTOOLS_ALL, List.of(new JmhRunner.Result(Variant.POWERTOOLS_ALL, 81, 1, 50000)));
-        Report report = new Report("# test", Map.of(), jmh);
+        Report report = new Report("# test", Map.of(), Map.of(), jmh);
         String markdown = report.markdown();
 
         // (3400 - 400) / 3 = 1000 B per line against (9400 - 400) / 3 = 3000 B: limit 1500, pass.
