@@ -3,24 +3,12 @@ package dev.lambdalens.tracing.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.xray.AWSXRay;
-import com.amazonaws.xray.interceptors.TracingInterceptor;
-import com.sun.net.httpserver.HttpServer;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.tracing.CaptureMode;
 import dev.lambdalens.tracing.LambdaTracing;
 import dev.lambdalens.tracing.Tracing;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,11 +50,11 @@ public class AnnotatedHandler implements RequestHandler<Map<String, Object>, Map
                 invalid();
                 break;
             case "aws":
-                response.put("tables", callDynamoDb());
+                response.put("tables", LocalDynamoDb.listTableNames());
                 break;
             case "aws-worker":
                 response.put("tables", CompletableFuture.supplyAsync(() -> LambdaTracing.withSubsegment(
-                        "## worker-aws", AnnotatedHandler::callDynamoDb), InvocationScope.propagating(POOL)).join());
+                        "## worker-aws", LocalDynamoDb::listTableNames), InvocationScope.propagating(POOL)).join());
                 break;
             case "sdk":
                 AWSXRay.beginSubsegment("user-sdk").putAnnotation("by", "user");
@@ -130,37 +118,6 @@ public class AnnotatedHandler implements RequestHandler<Map<String, Object>, Map
         LambdaTracing.putMetadata("cyclic", cyclic);
         LambdaTracing.putMetadata("bean", new Bean("b", 2));
         LambdaTracing.withSubsegment("bad(name)", () -> 1);
-    }
-
-    private static List<String> callDynamoDb() {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", exchange -> {
-            byte[] body = "{\"TableNames\":[\"orders\"]}".getBytes(StandardCharsets.UTF_8);
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(new TracingInterceptor()).build())
-                .build()) {
-            return client.listTables().tableNames().stream().collect(Collectors.toList());
-        } finally {
-            server.stop(0);
-        }
     }
 
     private static void sleep(long millis) {
