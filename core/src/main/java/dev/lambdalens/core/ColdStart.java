@@ -9,16 +9,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Only the first invocation of an on-demand environment is a cold start: with provisioned concurrency
  * and after a SnapStart restore the initialization happened before any caller was waiting.
  */
-public final class ColdStart {
+final class ColdStart {
     private final boolean possible;
     private final AtomicBoolean claimed = new AtomicBoolean();
 
-    public ColdStart(InitializationType initializationType) {
+    ColdStart(InitializationType initializationType) {
         this.possible = initializationType == InitializationType.ON_DEMAND;
     }
 
     /** {@code true} for exactly one caller, the first, and only in an on-demand environment. */
-    public boolean claim() {
+    boolean claim() {
         return possible && !claimed.get() && claimed.compareAndSet(false, true);
     }
 }

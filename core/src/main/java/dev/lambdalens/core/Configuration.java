@@ -1,6 +1,5 @@
 package dev.lambdalens.core;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +11,10 @@ import java.util.Objects;
  * ({@code POWERTOOLS_SERVICE_NAME}, {@code POWERTOOLS_LOG_LEVEL}, ...), plus Lambda's own
  * ({@code AWS_LAMBDA_FUNCTION_NAME}, {@code AWS_LAMBDA_LOG_LEVEL}, ...). Values set in code (annotation
  * attributes, builders) take precedence over what this returns; defaults apply when it returns {@code null}.
+ *
+ * <p>Typed values (booleans, numbers, lists, patterns) are read through
+ * {@link dev.lambdalens.core.spi.SettingsReader}, which reports a value it cannot use on the runtime's
+ * {@link Diagnostics} instead of failing.
  */
 @FunctionalInterface
 public interface Configuration {
@@ -43,57 +46,6 @@ public interface Configuration {
     default String get(String key, String defaultValue) {
         String value = trimmed(get(key));
         return value != null ? value : defaultValue;
-    }
-
-    /**
-     * {@code true} for "true", {@code false} for "false" (any case); {@code defaultValue} when unset.
-     * Any other value is reported once and treated as unset, so a typo never breaks a function.
-     */
-    default boolean getBoolean(String key, boolean defaultValue) {
-        String value = trimmed(get(key));
-        if (value == null) {
-            return defaultValue;
-        }
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                Diagnostics.global().reportOnce("config:" + key,
-                        key + "=" + value + " is not true or false; using the default " + defaultValue);
-                return defaultValue;
-        }
-    }
-
-    /** The value as a double; an unparsable value is reported once and treated as unset. */
-    default double getDouble(String key, double defaultValue) {
-        String value = trimmed(get(key));
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            Diagnostics.global().reportOnce("config:" + key,
-                    key + "=" + value + " is not a number; using the default " + defaultValue);
-            return defaultValue;
-        }
-    }
-
-    /** The value as an int; an unparsable value is reported once and treated as unset. */
-    default int getInt(String key, int defaultValue) {
-        String value = trimmed(get(key));
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            Diagnostics.global().reportOnce("config:" + key,
-                    key + "=" + value + " is not a whole number; using the default " + defaultValue);
-            return defaultValue;
-        }
     }
 
     private static String trimmed(String value) {

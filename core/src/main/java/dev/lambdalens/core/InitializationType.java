@@ -25,7 +25,7 @@ public enum InitializationType {
      * Parses Lambda's value. Unset means on-demand (that is also what a local run is); an unknown value is
      * reported once and treated as on-demand, the most common case.
      */
-    public static InitializationType fromValue(String value) {
+    public static InitializationType fromValue(String value, Diagnostics diagnostics) {
         if (value == null || value.isBlank()) {
             return ON_DEMAND;
         }
@@ -34,8 +34,9 @@ public enum InitializationType {
                 return type;
             }
         }
-        Diagnostics.global().reportOnce("init-type:" + value,
-                "AWS_LAMBDA_INITIALIZATION_TYPE=" + value + " is not known to Lambda Lens; treating it as on-demand");
+        diagnostics.reportOnce("init-type",
+                "AWS_LAMBDA_INITIALIZATION_TYPE=" + Diagnostics.shorten(value)
+                        + " is not known to Lambda Lens; treating it as on-demand");
         return ON_DEMAND;
     }
 }

@@ -1,14 +1,14 @@
 package dev.lambdalens.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalens.core.internal.CarrierRegistry;
 import dev.lambdalens.core.internal.DeadlineWatch;
+import dev.lambdalens.core.spi.DocumentSink;
+import dev.lambdalens.core.spi.ThreadContextCarrier;
 import dev.lambdalens.core.internal.TraceHeaderResolver;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What Lambda Lens knows about the execution environment, shared by every invocation in it: configuration,
@@ -29,14 +29,17 @@ public final class LensRuntime {
     private final Diagnostics diagnostics;
     private final TraceHeaderResolver traceHeaderResolver;
     private final DeadlineWatch deadlineWatch = new DeadlineWatch();
-    private final List<ThreadContextCarrier> carriers = new CopyOnWriteArrayList<>();
+    private final CarrierRegistry carriers;
+    private final DocumentSink documentSink;
 
     private LensRuntime(Builder builder) {
         this.configuration = builder.configuration;
-        this.environment = LambdaEnvironment.from(configuration);
+        this.diagnostics = builder.diagnostics;
+        this.environment = LambdaEnvironment.from(configuration, diagnostics);
         this.coldStart = new ColdStart(environment.initializationType());
         this.clock = builder.clock;
-        this.diagnostics = builder.diagnostics;
+        this.carriers = new CarrierRegistry(diagnostics);
+        this.documentSink = builder.documentSink;
         this.traceHeaderResolver = new TraceHeaderResolver(configuration, builder.systemProperties, diagnostics);
     }
 
@@ -92,51 +95,29 @@ public final class LensRuntime {
         return diagnostics;
     }
 
-    /** Registers a module's thread-bound state to travel with the scope to other threads. Idempotent. */
+    /**
+     * Where modules write finished documents instead of their default outputs, or {@code null} for the
+     * defaults (log lines and EMF documents on standard output, X-Ray documents to the daemon). A test runtime
+     * sets one to collect them in memory.
+     */
+    public DocumentSink documentSink() {
+        return documentSink;
+    }
+
+    /**
+     * Registers a module's thread-bound state to travel with the scope to other threads (see
+     * {@link InvocationScope#wrap(Runnable)}). Idempotent. For module authors.
+     */
     public void addCarrier(ThreadContextCarrier carrier) {
-        Objects.requireNonNull(carrier, "carrier");
-        if (!carriers.contains(carrier)) {
-            carriers.add(carrier);
-        }
+        carriers.add(carrier);
     }
 
     DeadlineWatch deadlineWatch() {
         return deadlineWatch;
     }
 
-    Object[] captureCarriers() {
-        if (carriers.isEmpty()) {
-            return null;
-        }
-        Object[] captured = new Object[carriers.size()];
-        for (int i = 0; i < captured.length && i < carriers.size(); i++) {
-            try {
-                captured[i] = carriers.get(i).capture();
-            } catch (RuntimeException | LinkageError e) {
-                diagnostics.reportOnce("carrier:capture:" + carriers.get(i).getClass().getName(),
-                        "could not capture thread context for another thread", e);
-            }
-        }
-        return captured;
-    }
-
-    List<Runnable> attachCaptured(Object[] captured) {
-        if (captured == null) {
-            return List.of();
-        }
-        List<Runnable> undo = new ArrayList<>(captured.length);
-        for (int i = 0; i < captured.length && i < carriers.size(); i++) {
-            if (captured[i] == null) {
-                continue;
-            }
-            try {
-                undo.add(carriers.get(i).attach(captured[i]));
-            } catch (RuntimeException | LinkageError e) {
-                diagnostics.reportOnce("carrier:attach:" + carriers.get(i).getClass().getName(),
-                        "could not carry thread context to another thread", e);
-            }
-        }
-        return undo;
+    CarrierRegistry carriers() {
+        return carriers;
     }
 
     private static boolean sameInvocation(InvocationScope current, Context context) {
@@ -152,6 +133,7 @@ public final class LensRuntime {
         private Clock clock = Clock.systemUTC();
         private Diagnostics diagnostics = Diagnostics.global();
         private Configuration systemProperties = System::getProperty;
+        private DocumentSink documentSink;
 
         private Builder() {
         }
@@ -175,6 +157,12 @@ public final class LensRuntime {
         /** Where the runtime client's trace header property is read; {@link System#getProperty} by default. */
         public Builder systemProperties(Configuration systemProperties) {
             this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
+            return this;
+        }
+
+        /** Where modules write finished documents instead of standard output and the X-Ray daemon. */
+        public Builder documentSink(DocumentSink documentSink) {
+            this.documentSink = Objects.requireNonNull(documentSink, "documentSink");
             return this;
         }
 

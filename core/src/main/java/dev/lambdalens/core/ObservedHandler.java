@@ -2,6 +2,8 @@ package dev.lambdalens.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.lambdalens.core.spi.Interception;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 
 import java.util.ArrayList;
 import java.util.List;

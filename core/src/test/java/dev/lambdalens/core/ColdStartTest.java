@@ -62,12 +62,12 @@ class ColdStartTest {
 
     @Test
     void initializationTypeIsReadFromLambdasValues() {
-        assertEquals(InitializationType.ON_DEMAND, InitializationType.fromValue(null));
-        assertEquals(InitializationType.ON_DEMAND, InitializationType.fromValue("on-demand"));
-        assertEquals(InitializationType.PROVISIONED_CONCURRENCY, InitializationType.fromValue("provisioned-concurrency"));
-        assertEquals(InitializationType.SNAP_START, InitializationType.fromValue("snap-start"));
+        assertEquals(InitializationType.ON_DEMAND, InitializationType.fromValue(null, Diagnostics.global()));
+        assertEquals(InitializationType.ON_DEMAND, InitializationType.fromValue("on-demand", Diagnostics.global()));
+        assertEquals(InitializationType.PROVISIONED_CONCURRENCY, InitializationType.fromValue("provisioned-concurrency", Diagnostics.global()));
+        assertEquals(InitializationType.SNAP_START, InitializationType.fromValue("snap-start", Diagnostics.global()));
         assertEquals(InitializationType.LAMBDA_MANAGED_INSTANCES,
-                InitializationType.fromValue("lambda-managed-instances"));
+                InitializationType.fromValue("lambda-managed-instances", Diagnostics.global()));
     }
 
     @Test

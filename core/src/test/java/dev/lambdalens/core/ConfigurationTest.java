@@ -1,6 +1,11 @@
 package dev.lambdalens.core;
 
+import dev.lambdalens.core.spi.SettingsReader;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import java.util.Map;
 
@@ -18,19 +23,36 @@ class ConfigurationTest {
         assertEquals("x", config.get("A", "d"));
         assertEquals("d", config.get("BLANK", "d"));
         assertEquals("d", config.get("MISSING", "d"));
-        assertTrue(config.getBoolean("FLAG", false));
-        assertEquals(0.25, config.getDouble("RATE", 0));
-        assertEquals(7, config.getInt("N", 0));
+        SettingsReader settings = new SettingsReader(config, new Diagnostics(line -> { }));
+        assertTrue(settings.bool("FLAG", false));
+        assertEquals(0.25, settings.decimal("RATE", 0, 0, 1));
+        assertEquals(7, settings.integer("N", 0, 0, 10));
         assertNull(config.get("MISSING"));
     }
 
     @Test
-    void unparsableValuesFallBackToTheDefault() {
-        Configuration config = Configuration.of(Map.of("FLAG", "yes please", "RATE", "lots", "N", "1.5"));
+    void unusableValuesAreReportedOnceNamingTheSettingAndFallBackToTheDefault() {
+        Configuration config = Configuration.of(Map.of("FLAG", "yes please", "RATE", "lots", "N", "1.5",
+                "BIG", "11", "MODE", "sideways", "PATTERNS", "ok-[0-9]+, [unclosed, fine"));
+        List<String> reports = new ArrayList<>();
+        SettingsReader settings = new SettingsReader(config, new Diagnostics(reports::add));
 
-        assertFalse(config.getBoolean("FLAG", false));
-        assertEquals(0.1, config.getDouble("RATE", 0.1));
-        assertEquals(3, config.getInt("N", 3));
+        assertFalse(settings.bool("FLAG", false));
+        assertEquals(0.1, settings.decimal("RATE", 0.1, 0, 1));
+        assertEquals(3, settings.integer("N", 3, 0, 10));
+        assertEquals(3, settings.integer("BIG", 3, 0, 10));
+        assertEquals(InitializationType.ON_DEMAND,
+                settings.enumValue("MODE", InitializationType.class, InitializationType.ON_DEMAND));
+        List<Pattern> patterns = settings.patterns("PATTERNS");
+        assertEquals(List.of("ok-[0-9]+", "fine"), patterns.stream().map(Pattern::pattern).toList());
+        settings.bool("FLAG", false);
+
+        assertEquals(6, reports.size(), String.join("\n", reports));
+        assertTrue(reports.get(0).contains("FLAG=yes please is not true or false; the default false applies"));
+        assertTrue(reports.get(2).contains("N=1.5 is not a whole number"));
+        assertTrue(reports.get(3).contains("BIG=11 is outside 0 to 10"));
+        assertTrue(reports.get(4).contains("MODE=sideways is not one of on_demand, provisioned_concurrency"));
+        assertTrue(reports.get(5).contains("PATTERNS=[unclosed is not a valid regular expression"));
     }
 
     @Test
@@ -56,7 +78,7 @@ class ConfigurationTest {
                 "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
                 "POWERTOOLS_SERVICE_NAME", "checkout",
                 "AWS_LAMBDA_MAX_CONCURRENCY", "4",
-                "LAMBDA_TASK_ROOT", "/var/task")));
+                "LAMBDA_TASK_ROOT", "/var/task")), Diagnostics.global());
 
         assertEquals("orders", env.functionName());
         assertEquals("$LATEST", env.functionVersion());
@@ -72,7 +94,7 @@ class ConfigurationTest {
 
     @Test
     void environmentOutsideLambdaHasDefaults() {
-        LambdaEnvironment env = LambdaEnvironment.from(Configuration.of(Map.of()));
+        LambdaEnvironment env = LambdaEnvironment.from(Configuration.of(Map.of()), Diagnostics.global());
 
         assertNull(env.functionName());
         assertEquals(0, env.memorySizeMb());

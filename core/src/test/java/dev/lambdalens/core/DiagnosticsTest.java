@@ -46,4 +46,38 @@ class DiagnosticsTest {
         JsonText.appendQuoted(nul, null);
         assertEquals("null", nul.toString());
     }
+
+    @Test
+    void memoryOfProblemsIsBoundedAndSaysSoOnce() {
+        List<String> lines = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(lines::add);
+        for (int i = 0; i < Diagnostics.MAX_KEYS + 50; i++) {
+            diagnostics.reportOnce("name:" + i, "problem " + i);
+        }
+        assertEquals(Diagnostics.MAX_KEYS + 1, lines.size());
+        assertTrue(lines.get(Diagnostics.MAX_KEYS).contains("further ones are not written"));
+    }
+
+    @Test
+    void hugeMessagesAndValuesAreShortened() {
+        List<String> lines = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(lines::add);
+        String header = "Root=" + "x".repeat(10_000);
+        diagnostics.reportOnce("header", "malformed header " + Diagnostics.shorten(header) + " in " + header,
+                new IllegalArgumentException(header));
+        assertTrue(lines.get(0).length() < 2_500, "length " + lines.get(0).length());
+        assertTrue(lines.get(0).contains("(10005 chars)"));
+    }
+
+    @Test
+    void aCauseWhoseMessageThrowsIsStillReported() {
+        List<String> lines = new ArrayList<>();
+        new Diagnostics(lines::add).reportOnce("k", "m", new RuntimeException() {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException();
+            }
+        });
+        assertTrue(lines.get(0).contains("getMessage() threw java.lang.IllegalStateException"), lines.get(0));
+    }
 }

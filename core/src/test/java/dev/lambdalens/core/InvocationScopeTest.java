@@ -1,5 +1,7 @@
 package dev.lambdalens.core;
 
+import dev.lambdalens.core.spi.ScopeKey;
+import dev.lambdalens.core.spi.ThreadContextCarrier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +67,7 @@ class InvocationScopeTest {
         FakeContext context = new FakeContext("req-1", header(1));
         List<String> closed = new ArrayList<>();
         try (InvocationScope.Activation outer = runtime.enter(context)) {
-            outer.scope().onClose(() -> closed.add("outer"));
+            outer.scope().state().onClose(() -> closed.add("outer"));
             try (InvocationScope.Activation inner = runtime.enter(context)) {
                 assertSame(outer.scope(), inner.scope());
                 assertFalse(inner.owner());
@@ -81,11 +83,11 @@ class InvocationScopeTest {
         InvocationScope first;
         try (InvocationScope.Activation a = runtime.enter(new FakeContext("req-1", header(1)))) {
             first = a.scope();
-            first.attachment(NOTES, s -> new ArrayList<>()).add("first");
+            first.state().attachment(NOTES, s -> new ArrayList<>()).add("first");
         }
         try (InvocationScope.Activation b = runtime.enter(new FakeContext("req-2", header(2)))) {
             assertNotSame(first, b.scope());
-            assertNull(b.scope().attachment(NOTES));
+            assertNull(b.scope().state().attachment(NOTES));
             assertTrue(first.isClosed());
         }
     }
@@ -99,10 +101,10 @@ class InvocationScopeTest {
             int n = i;
             results.add(pool.submit(() -> {
                 try (InvocationScope.Activation a = runtime.enter(new FakeContext("req-" + n, header(n)))) {
-                    a.scope().attachment(NOTES, s -> new CopyOnWriteArrayList<>()).add("note-" + n);
+                    a.scope().state().attachment(NOTES, s -> new CopyOnWriteArrayList<>()).add("note-" + n);
                     allInside.await(10, TimeUnit.SECONDS);
                     InvocationScope scope = InvocationScope.current();
-                    return scope.requestId() + "|" + scope.traceId() + "|" + scope.attachment(NOTES);
+                    return scope.requestId() + "|" + scope.traceId() + "|" + scope.state().attachment(NOTES);
                 }
             }));
         }
@@ -161,11 +163,11 @@ class InvocationScopeTest {
     void closeActionsRunInReverseOrderAndOneFailureDoesNotStopTheOthers() {
         List<String> order = new ArrayList<>();
         try (InvocationScope.Activation a = runtime.enter(new FakeContext("req-1", header(1)))) {
-            a.scope().onClose(() -> order.add("first registered"));
-            a.scope().onClose(() -> {
+            a.scope().state().onClose(() -> order.add("first registered"));
+            a.scope().state().onClose(() -> {
                 throw new IllegalStateException("boom");
             });
-            a.scope().onClose(() -> order.add("last registered"));
+            a.scope().state().onClose(() -> order.add("last registered"));
         }
         assertEquals(List.of("last registered", "first registered"), order);
         assertEquals(1, reported.size());
@@ -176,7 +178,7 @@ class InvocationScopeTest {
     void deadlineActionRunsBeforeTheDeadlineWithTheScopeCurrent() throws Exception {
         CompletableFuture<InvocationScope> ran = new CompletableFuture<>();
         try (InvocationScope.Activation a = runtime.enter(new FakeContext("req-1", header(1), 400))) {
-            a.scope().beforeDeadline(Duration.ofMillis(150), () -> ran.complete(InvocationScope.current()));
+            a.scope().state().beforeDeadline(Duration.ofMillis(150), () -> ran.complete(InvocationScope.current()));
             assertSame(a.scope(), ran.get(5, TimeUnit.SECONDS));
             assertTrue(a.scope().remainingMillis() > 0, "ran after the deadline: " + a.scope().remainingMillis());
         }
@@ -186,7 +188,7 @@ class InvocationScopeTest {
     void deadlineActionIsCancelledWhenTheInvocationEndsInTime() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         try (InvocationScope.Activation a = runtime.enter(new FakeContext("req-1", header(1), 300))) {
-            a.scope().beforeDeadline(Duration.ofMillis(100), ran::countDown);
+            a.scope().state().beforeDeadline(Duration.ofMillis(100), ran::countDown);
         }
         assertFalse(ran.await(500, TimeUnit.MILLISECONDS));
     }
@@ -198,7 +200,7 @@ class InvocationScopeTest {
             InvocationScope scope = a.scope();
             List<Future<List<String>>> all = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                all.add(pool.submit(scope.wrapCallable(() -> scope.attachment(NOTES, s -> {
+                all.add(pool.submit(scope.wrapCallable(() -> scope.state().attachment(NOTES, s -> {
                     List<String> list = new CopyOnWriteArrayList<>();
                     created.put(list, true);
                     return list;

@@ -2,8 +2,9 @@ package dev.lambdalens.logging;
 
 import ch.qos.logback.classic.Level;
 import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.spi.SettingsReader;
 import dev.lambdalens.core.Diagnostics;
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.internal.LogLevels;
@@ -269,29 +270,24 @@ public final class LambdaLogging {
         public InvocationInterceptor buildInterceptor() {
             LensRuntime lens = runtime != null ? runtime : LensRuntime.global();
             Configuration env = lens.configuration();
+            SettingsReader settings = new SettingsReader(env, lens.diagnostics());
             boolean event = logEvent != null ? logEvent
-                    : env.getBoolean(LOG_EVENT_VARIABLE, env.getBoolean("POWERTOOLS_LOG_EVENT", false));
+                    : settings.bool(LOG_EVENT_VARIABLE, settings.bool("POWERTOOLS_LOG_EVENT", false));
             boolean response = logResponse != null ? logResponse
-                    : env.getBoolean(LOG_RESPONSE_VARIABLE, env.getBoolean("POWERTOOLS_LOG_RESPONSE", false));
+                    : settings.bool(LOG_RESPONSE_VARIABLE, settings.bool("POWERTOOLS_LOG_RESPONSE", false));
             boolean error = logError != null ? logError
-                    : env.getBoolean(LOG_ERROR_VARIABLE, env.getBoolean("POWERTOOLS_LOG_ERROR", false));
+                    : settings.bool(LOG_ERROR_VARIABLE, settings.bool("POWERTOOLS_LOG_ERROR", false));
             double rate = samplingRate != null ? samplingRate : envSamplingRate(env, lens.diagnostics());
-            boolean buffer = buffering != null ? buffering : env.getBoolean(BUFFER_VARIABLE, false);
+            boolean buffer = buffering != null ? buffering : settings.bool(BUFFER_VARIABLE, false);
             Level level = bufferLevel != null ? bufferLevel : envBufferLevel(env, lens.diagnostics());
             long maxBytes = bufferMaxBytes != null ? bufferMaxBytes
-                    : Math.max(1, env.getInt(BUFFER_MAX_BYTES_VARIABLE, (int) DEFAULT_BUFFER_MAX_BYTES));
+                    : settings.integer(BUFFER_MAX_BYTES_VARIABLE, (int) DEFAULT_BUFFER_MAX_BYTES, 1, Integer.MAX_VALUE);
             return new LoggingInterceptor(new LoggingSettings(event, response, error, correlationIdPath, rate,
                     clearState, buffer, level, maxBytes, flushBufferOnErrorLog, deadlineMargin), lens);
         }
 
         private static double envSamplingRate(Configuration env, Diagnostics diagnostics) {
-            double rate = env.getDouble(SAMPLE_RATE_VARIABLE, 0);
-            if (!(rate >= 0 && rate <= 1)) {
-                diagnostics.reportOnce("logging:sample-rate", SAMPLE_RATE_VARIABLE + "=" + rate
-                        + " is not between 0 and 1; debug sampling is off");
-                return 0;
-            }
-            return rate;
+            return new SettingsReader(env, diagnostics).decimal(SAMPLE_RATE_VARIABLE, 0, 0, 1);
         }
 
         private static Level envBufferLevel(Configuration env, Diagnostics diagnostics) {

@@ -1,6 +1,6 @@
 package dev.lambdalens.metrics;
 
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.internal.EventSources;
@@ -99,7 +99,7 @@ public final class LambdaMetrics implements InvocationInterceptor {
         }
         if (buffer.claimDeadlineFlush()) {
             // Lambda kills a function at its deadline without running any more code: write before that.
-            scope.beforeDeadline(deadlineMargin, buffer::flush);
+            scope.state().beforeDeadline(deadlineMargin, buffer::flush);
         }
     }
 

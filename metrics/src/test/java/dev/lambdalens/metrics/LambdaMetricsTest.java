@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.Diagnostics;
-import dev.lambdalens.core.Interception;
+import dev.lambdalens.core.spi.Interception;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.TraceHeader;

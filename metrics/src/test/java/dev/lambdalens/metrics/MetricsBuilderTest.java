@@ -3,7 +3,7 @@ package dev.lambdalens.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.Diagnostics;
-import dev.lambdalens.core.Interception;
+import dev.lambdalens.core.spi.Interception;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.model.MetricUnit;
 import dev.lambdalens.testing.TestContext;

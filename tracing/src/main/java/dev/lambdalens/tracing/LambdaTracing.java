@@ -1,6 +1,6 @@
 package dev.lambdalens.tracing;
 
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.ObservedHandler;
 import dev.lambdalens.tracing.internal.CurrentSpan;

@@ -185,7 +185,7 @@ class InProcessTracingTest {
     }
 
     @Test
-    void aValueThatCannotBeWrittenIsLeftOutAndTheWorkGoesOn() {
+    void aValueWhoseToStringThrowsIsWrittenAsAnErrorTextAndTheWorkGoesOn() {
         Object unprintable = new Object() {
             @Override
             public String toString() {
@@ -200,9 +200,10 @@ class InProcessTracingTest {
                 }));
         assertEquals("done", result);
         JsonNode step = Documents.child(daemon.awaitDocuments(1, Duration.ofSeconds(5)).get(0), "## step");
-        assertFalse(step.path("metadata").path("svc").has("bad"));
+        assertEquals("[IllegalStateException]", step.path("metadata").path("svc").path("bad").get(0).asText());
         assertEquals(1, step.path("metadata").path("svc").path("good").asInt());
-        assertEquals(1, diagnostics.stream().filter(line -> line.contains("metadata bad")).count(), diagnostics::toString);
+        assertEquals(1, diagnostics.stream().filter(line -> line.contains("failed in toString()")).count(),
+                diagnostics::toString);
     }
 
     @Test

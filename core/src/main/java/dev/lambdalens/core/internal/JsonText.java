@@ -69,4 +69,48 @@ public final class JsonText {
     private static boolean needsEscape(char c) {
         return c == '"' || c == '\\' || c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029';
     }
+
+    /** Whether {@code text} is a number as JSON writes it (no leading zeros, no NaN, no hex). */
+    public static boolean isNumber(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        int start = i;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+        }
+        int digits = i - start;
+        if (digits == 0 || (digits > 1 && text.charAt(start) == '0')) {
+            return false;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            int fraction = ++i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == fraction) {
+                return false;
+            }
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == exponent) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 }

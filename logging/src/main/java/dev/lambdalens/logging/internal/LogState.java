@@ -2,7 +2,7 @@ package dev.lambdalens.logging.internal;
 
 import ch.qos.logback.classic.Level;
 import dev.lambdalens.core.InvocationScope;
-import dev.lambdalens.core.ScopeKey;
+import dev.lambdalens.core.spi.ScopeKey;
 
 /**
  * The logging state of one invocation, attached to its {@link InvocationScope}: the keys appended during it,
@@ -29,9 +29,9 @@ public final class LogState {
 
     /** The state of {@code scope}, created on first use. */
     public static LogState of(InvocationScope scope) {
-        return scope.attachment(KEY, s -> {
+        return scope.state().attachment(KEY, s -> {
             LogState state = new LogState();
-            s.onClose(state::close);
+            s.state().onClose(state::close);
             return state;
         });
     }
@@ -39,7 +39,7 @@ public final class LogState {
     /** The state of the current invocation if logging touched it; never creates one (hot path). */
     public static LogState peek() {
         InvocationScope scope = InvocationScope.current();
-        return scope == null ? null : scope.attachment(KEY);
+        return scope == null ? null : scope.state().attachment(KEY);
     }
 
     public KeyValues keys() {

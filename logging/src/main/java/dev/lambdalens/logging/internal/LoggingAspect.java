@@ -1,7 +1,7 @@
 package dev.lambdalens.logging.internal;
 
-import dev.lambdalens.core.Interception;
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.Interception;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.LambdaLogging;
 import dev.lambdalens.logging.Logging;

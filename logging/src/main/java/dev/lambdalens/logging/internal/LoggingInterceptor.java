@@ -2,7 +2,7 @@ package dev.lambdalens.logging.internal;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.lambdalens.core.Diagnostics;
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import org.slf4j.ILoggerFactory;
@@ -78,7 +78,7 @@ public final class LoggingInterceptor implements InvocationInterceptor {
             state.buffering(new LogBuffer(settings.bufferMaxBytes), settings.bufferLevel.levelInt,
                     settings.flushBufferOnErrorLog);
             // Lambda kills a function that times out; its held lines are written just before that.
-            scope.beforeDeadline(settings.deadlineMargin, () -> state.flushBuffer(scope));
+            scope.state().beforeDeadline(settings.deadlineMargin, () -> state.flushBuffer(scope));
         }
         if (settings.logEvent) {
             LOG.info("Lambda event", new PayloadArgument("event", loggable(event)));
@@ -94,7 +94,7 @@ public final class LoggingInterceptor implements InvocationInterceptor {
 
     @Override
     public void afterFailure(InvocationScope scope, Object event, Throwable error) {
-        LogState state = scope.attachment(LogState.KEY);
+        LogState state = scope.state().attachment(LogState.KEY);
         if (state != null) {
             state.flushBuffer(scope);
         }
@@ -105,7 +105,7 @@ public final class LoggingInterceptor implements InvocationInterceptor {
 
     @Override
     public void afterHandler(InvocationScope scope) {
-        LogState state = scope.attachment(LogState.KEY);
+        LogState state = scope.state().attachment(LogState.KEY);
         if (state != null) {
             state.clearBuffer();
         }

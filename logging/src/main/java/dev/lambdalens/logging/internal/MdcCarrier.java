@@ -1,6 +1,6 @@
 package dev.lambdalens.logging.internal;
 
-import dev.lambdalens.core.ThreadContextCarrier;
+import dev.lambdalens.core.spi.ThreadContextCarrier;
 import org.slf4j.MDC;
 
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.lambdalens.metrics.internal;
 
 import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.spi.SettingsReader;
 import dev.lambdalens.core.LensRuntime;
 
 import java.util.Locale;
@@ -25,9 +26,10 @@ record EnvironmentSettings(LensRuntime runtime, String namespace, String service
 
     static EnvironmentSettings of(LensRuntime runtime) {
         Configuration config = runtime.configuration();
+        SettingsReader settings = new SettingsReader(config, runtime.diagnostics());
         String functionName = config.get(FUNCTION_NAME, runtime.environment().functionName());
         return new EnvironmentSettings(runtime, config.get(NAMESPACE, null), runtime.environment().serviceName(),
-                functionName, config.getBoolean(DISABLED, false), config.getBoolean(EVENT_SOURCE, false),
+                functionName, settings.bool(DISABLED, false), settings.bool(EVENT_SOURCE, false),
                 isDebug(config.get("POWERTOOLS_LOG_LEVEL", config.get("AWS_LAMBDA_LOG_LEVEL", null))));
     }
 

@@ -1,7 +1,7 @@
 package dev.lambdalens.metrics.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdalens.core.Interception;
+import dev.lambdalens.core.spi.Interception;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.FlushMetrics;
 import dev.lambdalens.metrics.LambdaMetrics;

@@ -2,7 +2,7 @@ package dev.lambdalens.metrics.internal;
 
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
-import dev.lambdalens.core.ScopeKey;
+import dev.lambdalens.core.spi.ScopeKey;
 import dev.lambdalens.metrics.Metrics;
 import dev.lambdalens.metrics.MetricsOutput;
 import dev.lambdalens.metrics.model.DimensionSet;
@@ -49,8 +49,8 @@ public final class MetricsEngine {
 
     /** The buffer of {@code scope}, created (and registered to be flushed when the scope closes) on first use. */
     public InvocationMetrics bufferFor(InvocationScope scope) {
-        InvocationMetrics buffer = scope.attachment(BUFFER);
-        return buffer != null ? buffer : scope.attachment(BUFFER, bufferFactory);
+        InvocationMetrics buffer = scope.state().attachment(BUFFER);
+        return buffer != null ? buffer : scope.state().attachment(BUFFER, bufferFactory);
     }
 
     /** Whether {@code LAMBDA_LENS_METRICS_EVENT_SOURCE} switches event-source metrics on. */
@@ -84,7 +84,7 @@ public final class MetricsEngine {
         InvocationMetrics buffer = new InvocationMetrics(scopeRuntime, environment(scopeRuntime), output,
                 scope.requestId(), scope.traceId(), defaults);
         // Whatever wrapper opened the scope, its end flushes these metrics: nothing recorded is lost.
-        scope.onClose(buffer::finish);
+        scope.state().onClose(buffer::finish);
         return buffer;
     }
 

@@ -1,8 +1,8 @@
 package dev.lambdalens.tracing.internal;
 
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
-import dev.lambdalens.core.ScopeKey;
+import dev.lambdalens.core.spi.ScopeKey;
 import dev.lambdalens.tracing.CaptureMode;
 
 import java.time.Duration;
@@ -56,9 +56,9 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
         span.putAnnotation("ColdStart", scope.coldStart());
         span.putAnnotation("Service", tracer.serviceName());
         CurrentSpan.Activation activation = CurrentSpan.activate(span);
-        scope.attachment(OPEN, NewStack.INSTANCE).push(new Open(span, activation));
+        scope.state().attachment(OPEN, NewStack.INSTANCE).push(new Open(span, activation));
         if (span.parent() == null) {
-            scope.beforeDeadline(DEADLINE_MARGIN, new SendInProgress(span));
+            scope.state().beforeDeadline(DEADLINE_MARGIN, new SendInProgress(span));
         }
     }
 
@@ -81,7 +81,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
 
     @Override
     public void afterHandler(InvocationScope scope) {
-        ArrayDeque<Open> stack = scope.attachment(OPEN);
+        ArrayDeque<Open> stack = scope.state().attachment(OPEN);
         Open open = stack == null ? null : stack.poll();
         if (open != null) {
             open.activation.close();
@@ -90,7 +90,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
     }
 
     private static Open top(InvocationScope scope) {
-        ArrayDeque<Open> stack = scope.attachment(OPEN);
+        ArrayDeque<Open> stack = scope.state().attachment(OPEN);
         return stack == null ? null : stack.peek();
     }
 

@@ -136,7 +136,7 @@ public final class Span implements TracedSubsegment {
         // Written now: the document shows the value as it was when recorded, and a bad value is reported here.
         String json;
         try {
-            json = JsonValues.toJson(value, tracer);
+            json = tracer.metadataWriter().toJson(value);
         } catch (RuntimeException | StackOverflowError e) {
             // A collection changed while being written, a toString() that throws...: lose this value only.
             tracer.problem("tracing:metadata:write:" + key, "could not write metadata " + key

@@ -1,6 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
-import dev.lambdalens.core.ThreadContextCarrier;
+import dev.lambdalens.core.spi.ThreadContextCarrier;
 
 /**
  * Carries the current span with the invocation scope to other threads ({@code InvocationScope.wrap},

@@ -5,6 +5,8 @@ import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.TraceHeader;
+import dev.lambdalens.core.internal.JsonValueWriter;
+import dev.lambdalens.core.spi.SettingsReader;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,12 +47,16 @@ public final class Tracer implements Problems {
     private final Diagnostics diagnostics;
     private final DaemonSender sender;
     private final boolean sdkInterop;
+    private final JsonValueWriter metadataWriter;
 
     private Tracer(LensRuntime runtime) {
         Configuration config = runtime.configuration();
-        this.enabled = !config.getBoolean(TRACE_DISABLED, false);
-        this.captureResponse = config.getBoolean(CAPTURE_RESPONSE, true);
-        this.captureError = config.getBoolean(CAPTURE_ERROR, true);
+        SettingsReader settings = new SettingsReader(config, runtime.diagnostics());
+        this.enabled = !settings.bool(TRACE_DISABLED, false);
+        this.captureResponse = settings.bool(CAPTURE_RESPONSE, true);
+        this.captureError = settings.bool(CAPTURE_ERROR, true);
+        this.metadataWriter = JsonValueWriter.builder(runtime.diagnostics(), "tracing:metadata", "a metadata value")
+                .build();
         this.serviceName = runtime.environment().serviceName();
         this.clock = runtime.clock();
         this.diagnostics = runtime.diagnostics();
@@ -60,15 +66,16 @@ public final class Tracer implements Problems {
                     + " names no UDP address; using " + DaemonSender.DEFAULT_ADDRESS, null);
         }
         this.sender = new DaemonSender(address != null ? address : DaemonSender.DEFAULT_ADDRESS, this);
-        this.sdkInterop = enabled && sdkInterop(config);
+        this.sdkInterop = enabled && sdkInterop(settings);
     }
 
-    private boolean sdkInterop(Configuration config) {
+    private boolean sdkInterop(SettingsReader settings) {
         ClassLoader loader = Tracer.class.getClassLoader();
-        if (config.get(SDK_INTEROP) == null) {
+        Boolean interop = settings.optionalBool(SDK_INTEROP);
+        if (interop == null) {
             return loader.getResource(SDK_V2_INSTRUMENTATION) != null;
         }
-        if (!config.getBoolean(SDK_INTEROP, false)) {
+        if (!interop) {
             return false;
         }
         if (loader.getResource(XRAY_SDK) == null) {
@@ -105,6 +112,11 @@ public final class Tracer implements Problems {
 
     public String serviceName() {
         return serviceName;
+    }
+
+    /** Writes metadata values as JSON. */
+    JsonValueWriter metadataWriter() {
+        return metadataWriter;
     }
 
     boolean sdkInterop() {

@@ -1,8 +1,8 @@
 package dev.lambdalens.tracing.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdalens.core.Interception;
-import dev.lambdalens.core.InvocationInterceptor;
+import dev.lambdalens.core.spi.Interception;
+import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.tracing.CaptureMode;
 import dev.lambdalens.tracing.Tracing;

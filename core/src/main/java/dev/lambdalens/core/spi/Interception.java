@@ -1,6 +1,8 @@
-package dev.lambdalens.core;
+package dev.lambdalens.core.spi;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.LensRuntime;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.lambdalens.core;
+package dev.lambdalens.core.spi;
 
 /**
  * Carries one module's thread-bound state (an X-Ray entity, say) along with the {@link InvocationScope} when

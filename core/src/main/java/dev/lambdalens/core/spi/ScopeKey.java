@@ -1,4 +1,4 @@
-package dev.lambdalens.core;
+package dev.lambdalens.core.spi;
 
 import java.util.Objects;
 

@@ -1,9 +1,11 @@
-package dev.lambdalens.core;
+package dev.lambdalens.core.spi;
+
+import dev.lambdalens.core.InvocationScope;
 
 /**
  * One module's part in a handler invocation: logging sets up its keys and logs the event, tracing opens the
  * handler subsegment, metrics flushes. The {@code @Logging}, {@code @Tracing} and {@code @FlushMetrics}
- * aspects and the plain-Java {@link ObservedHandler} call the same interceptors through
+ * aspects and the plain-Java {@link dev.lambdalens.core.ObservedHandler} call the same interceptors through
  * {@link Interception}, so nothing depends on weaving.
  *
  * <p>Implementations should not throw; if one does, the failure is reported once and the handler goes on.

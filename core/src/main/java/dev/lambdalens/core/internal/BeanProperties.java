@@ -1,4 +1,4 @@
-package dev.lambdalens.tracing.internal;
+package dev.lambdalens.core.internal;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -12,7 +12,7 @@ import java.util.List;
  * {@code getX()} / {@code isX()} methods. Lets metadata values such as an API Gateway response event be
  * written as JSON without Jackson, whose first use costs a fresh JVM over 100 ms.
  */
-final class BeanProperties {
+public final class BeanProperties {
     private static final ClassValue<Property[]> PROPERTIES = new ClassValue<>() {
         @Override
         protected Property[] computeValue(Class<?> type) {
@@ -32,14 +32,14 @@ final class BeanProperties {
     }
 
     /** The properties of {@code type}: a record's in declaration order, a bean's by name; empty when none. */
-    static Property[] of(Class<?> type) {
+    public static Property[] of(Class<?> type) {
         return PROPERTIES.get(type);
     }
 
     /** One property: its JSON name and its getter. */
-    static final class Property {
-        final String name;
-        final Method getter;
+    public static final class Property {
+        public final String name;
+        public final Method getter;
 
         Property(String name, Method getter) {
             this.name = name;
