@@ -3,12 +3,17 @@ package dev.lambdalens.core;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalens.core.internal.CarrierRegistry;
 import dev.lambdalens.core.internal.DeadlineWatch;
+import dev.lambdalens.core.internal.SnapStartHook;
 import dev.lambdalens.core.spi.DocumentSink;
+import dev.lambdalens.core.spi.Primer;
 import dev.lambdalens.core.spi.ThreadContextCarrier;
 import dev.lambdalens.core.internal.TraceHeaderResolver;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * What Lambda Lens knows about the execution environment, shared by every invocation in it: configuration,
@@ -31,6 +36,9 @@ public final class LensRuntime {
     private final DeadlineWatch deadlineWatch = new DeadlineWatch();
     private final CarrierRegistry carriers;
     private final DocumentSink documentSink;
+    /** The SnapStart hook, kept here because CRaC contexts hold their resources weakly. */
+    private final Object snapStartHook;
+    private volatile List<Primer> primers;
 
     private LensRuntime(Builder builder) {
         this.configuration = builder.configuration;
@@ -40,6 +48,8 @@ public final class LensRuntime {
         this.clock = builder.clock;
         this.carriers = new CarrierRegistry(diagnostics);
         this.documentSink = builder.documentSink;
+        this.snapStartHook = environment.initializationType() == InitializationType.SNAP_START
+                ? registerSnapStartHook(builder.checkpointContext) : null;
         this.traceHeaderResolver = new TraceHeaderResolver(configuration, builder.systemProperties, diagnostics);
     }
 
@@ -112,6 +122,64 @@ public final class LensRuntime {
         carriers.add(carrier);
     }
 
+    /**
+     * Primes every module on the class path (see {@link Primer}): each one's hot path runs once, writing and
+     * sending nothing and leaving no state. In a SnapStart environment
+     * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) Lambda Lens calls this itself before the snapshot,
+     * through a CRaC resource registered when the runtime is made (the first use of Lambda Lens during init: a
+     * Logback logger, {@code MetricsFactory}, a builder's {@code build()}); call it from init code to prime
+     * elsewhere, e.g. with provisioned concurrency. Never throws.
+     */
+    public void prime() {
+        for (Primer primer : primers()) {
+            try {
+                primer.prime(this);
+            } catch (RuntimeException | LinkageError e) {
+                diagnostics.reportOnce("prime:" + primer.getClass().getName(), primer.getClass().getSimpleName()
+                        + " failed to prime; the first invocation pays what it would have loaded", e);
+            }
+        }
+    }
+
+    /** After a SnapStart restore: lets every module refresh what environments from one snapshot must not share. */
+    public void afterRestore() {
+        for (Primer primer : primers()) {
+            try {
+                primer.afterRestore(this);
+            } catch (RuntimeException | LinkageError e) {
+                diagnostics.reportOnce("restore:" + primer.getClass().getName(), primer.getClass().getSimpleName()
+                        + " failed after the restore", e);
+            }
+        }
+    }
+
+    private List<Primer> primers() {
+        List<Primer> found = primers;
+        if (found == null) {
+            List<Primer> loaded = new ArrayList<>(4);
+            try {
+                for (Primer primer : ServiceLoader.load(Primer.class, LensRuntime.class.getClassLoader())) {
+                    loaded.add(primer);
+                }
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                diagnostics.reportOnce("prime:discovery", "could not find the modules' primers", e);
+            }
+            found = List.copyOf(loaded);
+            primers = found;
+        }
+        return found;
+    }
+
+    private Object registerSnapStartHook(Object checkpointContext) {
+        try {
+            return SnapStartHook.register(this, checkpointContext);
+        } catch (RuntimeException | LinkageError e) {
+            diagnostics.reportOnce("prime:register", "could not register the SnapStart priming hook (is org.crac:crac "
+                    + "on the class path?); the first invocation after a restore is not primed", e);
+            return null;
+        }
+    }
+
     DeadlineWatch deadlineWatch() {
         return deadlineWatch;
     }
@@ -134,6 +202,7 @@ public final class LensRuntime {
         private Diagnostics diagnostics = Diagnostics.global();
         private Configuration systemProperties = System::getProperty;
         private DocumentSink documentSink;
+        private Object checkpointContext;
 
         private Builder() {
         }
@@ -163,6 +232,16 @@ public final class LensRuntime {
         /** Where modules write finished documents instead of standard output and the X-Ray daemon. */
         public Builder documentSink(DocumentSink documentSink) {
             this.documentSink = Objects.requireNonNull(documentSink, "documentSink");
+            return this;
+        }
+
+        /**
+         * The {@code org.crac.Context<org.crac.Resource>} the SnapStart priming hook is registered in, in a
+         * SnapStart environment; org.crac's global context by default. Typed {@code Object} so that runtimes
+         * elsewhere never load org.crac; tests pass a context of their own and drive it as CRaC does.
+         */
+        public Builder checkpointContext(Object checkpointContext) {
+            this.checkpointContext = Objects.requireNonNull(checkpointContext, "checkpointContext");
             return this;
         }
 
