@@ -6,6 +6,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.spi.DocumentSink;
 import dev.lambdalens.logging.internal.LineSink;
 import dev.lambdalens.logging.internal.LogBuffer;
 import dev.lambdalens.logging.internal.LogState;
@@ -97,6 +98,18 @@ public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     }
 
     private void write(byte[] line, int length) {
+        InvocationScope scope = InvocationScope.current();
+        DocumentSink sink = scope == null ? null : scope.runtime().documentSink();
+        if (sink != null) {
+            // A test runtime collects the lines in memory instead (without the line break).
+            int end = length > 0 && line[length - 1] == '\n' ? length - 1 : length;
+            try {
+                sink.write(DocumentSink.Kind.LOG_LINE, line, 0, end);
+            } catch (RuntimeException e) {
+                scope.runtime().diagnostics().reportOnce("logging:sink", "the document sink failed on a log line", e);
+            }
+            return;
+        }
         OutputStream out = target != null ? target : System.out;
         try {
             // PrintStream.write(byte[], int, int) holds its lock for the whole line: no interleaving.

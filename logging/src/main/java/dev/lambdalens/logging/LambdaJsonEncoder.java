@@ -3,6 +3,7 @@ package dev.lambdalens.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.internal.FallbackLine;
 import dev.lambdalens.logging.internal.LineBuffer;
@@ -63,12 +64,6 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     public static final List<String> DEFAULT_MASKED_FIELDS = List.of("authorization", "proxy-authorization",
             "cookie", "set-cookie", "x-api-key", "x-amz-security-token", "password", "passwd", "secret",
             "client_secret", "token", "access_token", "refresh_token", "id_token", "api_key", "apikey");
-    /** Extra masked field names, comma-separated. */
-    public static final String MASK_FIELDS_VARIABLE = "LAMBDA_LENS_LOG_MASK_FIELDS";
-    /** Masked logstash paths (e.g. {@code body/card/number}), comma-separated. */
-    public static final String MASK_PATHS_VARIABLE = "LAMBDA_LENS_LOG_MASK_PATHS";
-    /** Regular expressions whose matches in string values are masked, separated by {@code ;;}. */
-    public static final String MASK_VALUES_VARIABLE = "LAMBDA_LENS_LOG_MASK_VALUES";
     /** Below CloudWatch Logs' 256 KiB event limit, with room for Lambda's own framing. */
     public static final int DEFAULT_MAX_LINE_BYTES = 256_000;
 
@@ -247,16 +242,18 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
 
     private JsonGeneratorDecorator maskingDecorator() {
         Configuration config = configuration != null ? configuration : LensRuntime.global().configuration();
+        Diagnostics diagnostics = LensRuntime.global().diagnostics();
         List<String> names = new ArrayList<>(maskedFields);
         if (defaultMasks) {
             names.addAll(DEFAULT_MASKED_FIELDS);
         }
-        names.addAll(split(config.get(MASK_FIELDS_VARIABLE, null), ","));
+        names.addAll(split(config.get(LoggingSettings.MASK_FIELDS, null), ","));
         JsonGeneratorDecorator byName = NameMaskingGenerator.decorator(names, mask);
         List<String> paths = new ArrayList<>(maskedPaths);
-        paths.addAll(split(config.get(MASK_PATHS_VARIABLE, null), ","));
-        List<String> values = new ArrayList<>(maskedValues);
-        values.addAll(split(config.get(MASK_VALUES_VARIABLE, null), ";;"));
+        paths.addAll(split(config.get(LoggingSettings.MASK_PATHS, null), ","));
+        List<String> values = validPatterns(maskedValues, "the encoder's <maskedValue>", diagnostics);
+        values.addAll(validPatterns(split(config.get(LoggingSettings.MASK_VALUES, null), ";;"),
+                LoggingSettings.MASK_VALUES, diagnostics));
         if (paths.isEmpty() && values.isEmpty()) {
             return byName;
         }
@@ -267,6 +264,25 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
         values.forEach(byPathAndValue::addValue);
         byPathAndValue.start();
         return generator -> byName.decorate(byPathAndValue.decorate(generator));
+    }
+
+    /**
+     * The patterns that compile; each one that does not is reported once, naming where it was set, and left out,
+     * so that one typo cannot stop the logging configuration (and with it every line of the function).
+     */
+    private static List<String> validPatterns(List<String> patterns, String source, Diagnostics diagnostics) {
+        List<String> valid = new ArrayList<>(patterns.size());
+        for (String pattern : patterns) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+                valid.add(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                diagnostics.reportOnce("logging:mask-value:" + Diagnostics.shorten(pattern), source + " "
+                        + Diagnostics.shorten(pattern) + " is not a valid regular expression (" + e.getDescription()
+                        + "); it is left out, the other masks apply");
+            }
+        }
+        return valid;
     }
 
     private static List<String> split(String value, String separator) {

@@ -1,16 +1,11 @@
 package dev.lambdalens.logging;
 
 import ch.qos.logback.classic.Level;
-import dev.lambdalens.core.Configuration;
-import dev.lambdalens.core.spi.SettingsReader;
 import dev.lambdalens.core.Diagnostics;
-import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
-import dev.lambdalens.logging.internal.LogLevels;
 import dev.lambdalens.logging.internal.LogState;
-import dev.lambdalens.logging.internal.LoggingInterceptor;
-import dev.lambdalens.logging.internal.LoggingSettings;
+import dev.lambdalens.logging.internal.InterceptorOptions;
 import dev.lambdalens.logging.internal.PersistentKeys;
 import dev.lambdalens.logging.internal.ReservedKeys;
 
@@ -24,7 +19,7 @@ import java.util.Objects;
  * <pre>{@code
  * RequestHandler<Map<String, Object>, String> observed = ObservedHandler.wrap(this::handle)
  *         .with(LambdaLogging.builder().logEvent(true)
- *                 .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).buildInterceptor())
+ *                 .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).build())
  *         .build();
  * }</pre>
  *
@@ -35,21 +30,11 @@ import java.util.Objects;
  * too. Reserved names ({@code level}, {@code message}, {@code xray_trace_id}, ...) cannot be overwritten.
  */
 public final class LambdaLogging {
-    public static final String LOG_EVENT_VARIABLE = "POWERTOOLS_LOGGER_LOG_EVENT";
-    public static final String LOG_RESPONSE_VARIABLE = "POWERTOOLS_LOGGER_LOG_RESPONSE";
-    public static final String LOG_ERROR_VARIABLE = "POWERTOOLS_LOGGER_LOG_ERROR";
-    public static final String SAMPLE_RATE_VARIABLE = "POWERTOOLS_LOGGER_SAMPLE_RATE";
-    public static final String BUFFER_VARIABLE = "LAMBDA_LENS_LOG_BUFFER";
-    public static final String BUFFER_LEVEL_VARIABLE = "LAMBDA_LENS_LOG_BUFFER_LEVEL";
-    public static final String BUFFER_MAX_BYTES_VARIABLE = "LAMBDA_LENS_LOG_BUFFER_MAX_BYTES";
-    /** Powertools' default buffer bound. */
-    public static final long DEFAULT_BUFFER_MAX_BYTES = 20_480;
-
     private LambdaLogging() {
     }
 
     /** The interceptor configured from the environment alone; one shared instance. */
-    public static InvocationInterceptor interceptor() {
+    public static LoggingInterceptor interceptor() {
         return DefaultInterceptor.INSTANCE;
     }
 
@@ -164,7 +149,7 @@ public final class LambdaLogging {
     }
 
     private static final class DefaultInterceptor {
-        static final InvocationInterceptor INSTANCE = new Builder().buildInterceptor();
+        static final LoggingInterceptor INSTANCE = new Builder().build();
     }
 
     /**
@@ -266,38 +251,24 @@ public final class LambdaLogging {
             return this;
         }
 
-        /** The interceptor for {@code ObservedHandler.wrap(handler).with(...)}. Never throws for bad settings. */
-        public InvocationInterceptor buildInterceptor() {
+        /**
+         * The interceptor for {@code ObservedHandler.wrap(handler).with(...)}: the values set here, over the
+         * runtime's {@link LoggingSettings} (read now), over the defaults. Never throws for bad settings.
+         */
+        public LoggingInterceptor build() {
             LensRuntime lens = runtime != null ? runtime : LensRuntime.global();
-            Configuration env = lens.configuration();
-            SettingsReader settings = new SettingsReader(env, lens.diagnostics());
-            boolean event = logEvent != null ? logEvent
-                    : settings.bool(LOG_EVENT_VARIABLE, settings.bool("POWERTOOLS_LOG_EVENT", false));
-            boolean response = logResponse != null ? logResponse
-                    : settings.bool(LOG_RESPONSE_VARIABLE, settings.bool("POWERTOOLS_LOG_RESPONSE", false));
-            boolean error = logError != null ? logError
-                    : settings.bool(LOG_ERROR_VARIABLE, settings.bool("POWERTOOLS_LOG_ERROR", false));
-            double rate = samplingRate != null ? samplingRate : envSamplingRate(env, lens.diagnostics());
-            boolean buffer = buffering != null ? buffering : settings.bool(BUFFER_VARIABLE, false);
-            Level level = bufferLevel != null ? bufferLevel : envBufferLevel(env, lens.diagnostics());
-            long maxBytes = bufferMaxBytes != null ? bufferMaxBytes
-                    : settings.integer(BUFFER_MAX_BYTES_VARIABLE, (int) DEFAULT_BUFFER_MAX_BYTES, 1, Integer.MAX_VALUE);
-            return new LoggingInterceptor(new LoggingSettings(event, response, error, correlationIdPath, rate,
-                    clearState, buffer, level, maxBytes, flushBufferOnErrorLog, deadlineMargin), lens);
-        }
-
-        private static double envSamplingRate(Configuration env, Diagnostics diagnostics) {
-            return new SettingsReader(env, diagnostics).decimal(SAMPLE_RATE_VARIABLE, 0, 0, 1);
-        }
-
-        private static Level envBufferLevel(Configuration env, Diagnostics diagnostics) {
-            String value = env.get(BUFFER_LEVEL_VARIABLE, null);
-            Level level = LogLevels.parse(value);
-            if (value != null && level == null) {
-                diagnostics.reportOnce("logging:buffer-level", BUFFER_LEVEL_VARIABLE + "=" + value
-                        + " is not a log level; buffering DEBUG and below");
-            }
-            return level != null ? level : Level.DEBUG;
+            LoggingSettings env = LoggingSettings.from(lens.configuration(), lens.diagnostics());
+            return new LoggingInterceptor(new InterceptorOptions(
+                    logEvent != null ? logEvent : env.logEvent(),
+                    logResponse != null ? logResponse : env.logResponse(),
+                    logError != null ? logError : env.logError(),
+                    correlationIdPath,
+                    samplingRate != null ? samplingRate : env.samplingRate(),
+                    clearState,
+                    buffering != null ? buffering : env.buffering(),
+                    bufferLevel != null ? bufferLevel : env.bufferLevel(),
+                    bufferMaxBytes != null ? bufferMaxBytes : env.bufferMaxBytes(),
+                    flushBufferOnErrorLog, deadlineMargin), lens);
         }
     }
 }

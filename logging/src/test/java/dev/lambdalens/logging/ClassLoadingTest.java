@@ -32,8 +32,8 @@ class ClassLoadingTest {
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                 .handler("dev.lambdalens.logging.e2e.ClassLoadHandler::handleRequest")
                 // Masking by path and value pattern (logstash's masking generator) is on too.
-                .env(LambdaJsonEncoder.MASK_VALUES_VARIABLE, "\\d{4}-\\d{4}")
-                .env(LambdaJsonEncoder.MASK_PATHS_VARIABLE, "order/id")
+                .env(LoggingSettings.MASK_VALUES, "\\d{4}-\\d{4}")
+                .env(LoggingSettings.MASK_PATHS, "order/id")
                 .jvmArg("-Xlog:class+load=info:file=" + classLog).build()) {
             Invocation plain = runtime.invoke("\"plain\"");
             assertEquals(InvocationStatus.SUCCESS, plain.status(), plain.toString());

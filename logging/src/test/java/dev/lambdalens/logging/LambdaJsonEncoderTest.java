@@ -230,8 +230,8 @@ class LambdaJsonEncoderTest {
         encoder.addMaskedField("iban");
         encoder.setMask("[hidden]");
         Map<String, String> config = Map.of(
-                LambdaJsonEncoder.MASK_PATHS_VARIABLE, "payment/card",
-                LambdaJsonEncoder.MASK_VALUES_VARIABLE, "\\d{4}-\\d{4}-\\d{4}-\\d{4};;ssn-\\d+");
+                LoggingSettings.MASK_PATHS, "payment/card",
+                LoggingSettings.MASK_VALUES, "\\d{4}-\\d{4}-\\d{4}-\\d{4};;ssn-\\d+");
         try (CapturedLog log = CapturedLog.install(config, encoder)) {
             LOG.info("pay {}", StructuredArguments.kv("payment", Map.of("card", "visa", "IBAN", "DE00", "note",
                     "card 1234-5678-9012-3456 of ssn-99")));
@@ -239,6 +239,19 @@ class LambdaJsonEncoderTest {
             assertEquals("[hidden]", payment.get("card").asText());
             assertEquals("[hidden]", payment.get("IBAN").asText());
             assertEquals("card [hidden] of [hidden]", payment.get("note").asText());
+        }
+    }
+
+    @Test
+    void anInvalidValuePatternIsReportedAndLeftOutWhileEveryLineAndTheOtherPatternsStay() {
+        // Before: the invalid pattern stopped the encoder, so the function lost every line.
+        LambdaJsonEncoder encoder = new LambdaJsonEncoder();
+        Map<String, String> config = Map.of(LoggingSettings.MASK_VALUES, "[unclosed;;ssn-\\d+");
+        try (CapturedLog log = CapturedLog.install(config, encoder)) {
+            LOG.info("note {}", StructuredArguments.kv("note", "ssn-99 and [unclosed"));
+            List<JsonNode> lines = log.lines();
+            assertEquals(1, lines.size(), log.text());
+            assertEquals("**** and [unclosed", lines.get(0).get("note").asText());
         }
     }
 

@@ -50,7 +50,7 @@ class LoggingInterceptorTest {
                             return "done";
                         })
                 .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).logResponse(true)
-                        .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).buildInterceptor())
+                        .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).build())
                 .runtime(lens.runtime).build();
         Map<String, Object> event = apiGatewayEvent();
         try (CapturedLog log = CapturedLog.install()) {
@@ -72,7 +72,7 @@ class LoggingInterceptorTest {
         Map<String, Object> cyclic = new HashMap<>();
         cyclic.put("self", cyclic);
         RequestHandler<Object, String> handler = ObservedHandler.<Object, String>wrap((event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             assertEquals("ok", handler.handleRequest(cyclic, Lens.context("r1")));
@@ -97,7 +97,7 @@ class LoggingInterceptorTest {
                     }
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).logError(true).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).logError(true).build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             assertEquals("ok", handler.handleRequest("fine", Lens.context("ok-1")));
@@ -124,7 +124,7 @@ class LoggingInterceptorTest {
                     return "ok";
                 })
                 .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).bufferMaxBytes(4000)
-                        .buildInterceptor())
+                        .build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             handler.handleRequest("x", Lens.context("e-1"));
@@ -152,7 +152,7 @@ class LoggingInterceptorTest {
                     return "late";
                 })
                 .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true)
-                        .deadlineMargin(Duration.ofMillis(300)).buildInterceptor())
+                        .deadlineMargin(Duration.ofMillis(300)).build())
                 .runtime(lens.runtime).build();
         TestContext context = TestContext.builder().awsRequestId("slow-1").timeout(Duration.ofMillis(600))
                 .xrayTraceId(Lens.TRACE_HEADER).build();
@@ -176,7 +176,7 @@ class LoggingInterceptorTest {
                     LOG.debug("debug again in {}", event);
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(1.0).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(1.0).build())
                 .runtime(lens.runtime).build();
         RequestHandler<String, String> plain = ObservedHandler.<String, String>wrap((event, context) -> {
                     LOG.debug("debug in {}", event);
@@ -184,7 +184,7 @@ class LoggingInterceptorTest {
                     LOG.debug("debug again in {}", event);
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(0).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(0).build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -220,7 +220,7 @@ class LoggingInterceptorTest {
                     LOG.info("handler of {}", event);
                     return event;
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             ExecutorService callers = Executors.newFixedThreadPool(4);
@@ -264,7 +264,7 @@ class LoggingInterceptorTest {
                     LOG.info("with keys");
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             LambdaLogging.appendPersistentKey("deployment", "blue");
@@ -289,7 +289,7 @@ class LoggingInterceptorTest {
         RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(
                         (event, context) -> "ok")
                 .with(LambdaLogging.builder().runtime(lens.runtime)
-                        .correlationIdPath("Records[*].messageId").buildInterceptor())
+                        .correlationIdPath("Records[*].messageId").build())
                 .runtime(lens.runtime).build();
         assertTrue(lens.diagnostics.isEmpty(), "nothing reported at construction");
         try (CapturedLog log = CapturedLog.install()) {
@@ -304,9 +304,9 @@ class LoggingInterceptorTest {
     void environmentConfiguresWhatCodeDoesNotSet() {
         Lens lens = new Lens(Map.of("POWERTOOLS_LOGGER_LOG_EVENT", "true", "POWERTOOLS_LOGGER_SAMPLE_RATE", "7"));
         RequestHandler<String, String> fromEnv = ObservedHandler.<String, String>wrap((event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime).buildInterceptor()).runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime).build()).runtime(lens.runtime).build();
         RequestHandler<String, String> fromCode = ObservedHandler.<String, String>wrap((event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(false).buildInterceptor())
+                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(false).build())
                 .runtime(lens.runtime).build();
         try (CapturedLog log = CapturedLog.install()) {
             fromEnv.handleRequest("env", Lens.context("e-1"));

@@ -36,7 +36,7 @@ public class PlainOrdersHandler implements RequestHandler<APIGatewayProxyRequest
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> observed =
             ObservedHandler.wrap(this::handle)
                     .with(LambdaLogging.builder().logEvent(true)
-                            .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).buildInterceptor())
+                            .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).build())
                     .with(LambdaTracing.interceptor())
                     .with(metricsInterceptor)
                     .build();

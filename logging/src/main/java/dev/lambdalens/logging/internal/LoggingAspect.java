@@ -5,6 +5,7 @@ import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.LambdaLogging;
 import dev.lambdalens.logging.Logging;
+import dev.lambdalens.logging.LoggingInterceptor;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -36,7 +37,7 @@ public class LoggingAspect {
                 part -> interceptorFor(logging));
         Object[] args = joinPoint.getArgs();
         Object event = args.length > 0 ? args[0] : null;
-        if (event instanceof InputStream && interceptor.settings().logEvent) {
+        if (event instanceof InputStream && interceptor.logsEvent()) {
             // A stream can be read once: read it for the log line and hand the handler a fresh copy.
             byte[] bytes = ((InputStream) event).readAllBytes();
             args[0] = new ByteArrayInputStream(bytes);
@@ -63,12 +64,19 @@ public class LoggingAspect {
         if (!logging.correlationIdPath().isEmpty()) {
             builder.correlationIdPath(logging.correlationIdPath());
         }
-        if (logging.samplingRate() >= 0) {
-            builder.samplingRate(Math.min(1, logging.samplingRate()));
+        double rate = logging.samplingRate();
+        if (rate > 1 || Double.isNaN(rate)) {
+            LensRuntime.global().diagnostics().reportOnce("logging:annotation-sampling-rate", "@Logging(samplingRate = "
+                    + rate + ") is not between 0 and 1; " + (rate > 1 ? "every invocation logs at DEBUG"
+                    : "the environment's rate applies"));
+            rate = rate > 1 ? 1 : -1;
+        }
+        if (rate >= 0) {
+            builder.samplingRate(rate);
         }
         if (logging.bufferLogs()) {
             builder.buffering(true);
         }
-        return (LoggingInterceptor) builder.buildInterceptor();
+        return builder.build();
     }
 }

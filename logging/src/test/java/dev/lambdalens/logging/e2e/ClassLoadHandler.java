@@ -19,7 +19,7 @@ public class ClassLoadHandler implements RequestHandler<String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassLoadHandler.class);
 
     private final RequestHandler<String, String> observed = ObservedHandler.<String, String>wrap(this::handle)
-            .with(LambdaLogging.builder().buildInterceptor())
+            .with(LambdaLogging.builder().build())
             .build();
 
     @Override

@@ -15,7 +15,7 @@ public class PlainHandler implements RequestHandler<Map<String, Object>, String>
 
     private final RequestHandler<Map<String, Object>, String> observed =
             ObservedHandler.<Map<String, Object>, String>wrap((event, context) -> WovenHandler.Actions.run(LOG, event))
-                    .with(LambdaLogging.builder().logResponse(true).logError(true).buildInterceptor())
+                    .with(LambdaLogging.builder().logResponse(true).logError(true).build())
                     .build();
 
     @Override

@@ -4,8 +4,11 @@ import ch.qos.logback.classic.Level;
 
 import java.time.Duration;
 
-/** The resolved options of one logging interceptor (code over environment over defaults). Immutable. */
-public final class LoggingSettings {
+/**
+ * The resolved options of one logging interceptor: the builder's values over {@link dev.lambdalens.logging.LoggingSettings}
+ * over the defaults. Immutable.
+ */
+public final class InterceptorOptions {
     public final boolean logEvent;
     public final boolean logResponse;
     public final boolean logError;
@@ -18,7 +21,7 @@ public final class LoggingSettings {
     public final boolean flushBufferOnErrorLog;
     public final Duration deadlineMargin;
 
-    public LoggingSettings(boolean logEvent, boolean logResponse, boolean logError, String correlationIdPath,
+    public InterceptorOptions(boolean logEvent, boolean logResponse, boolean logError, String correlationIdPath,
                            double samplingRate, boolean clearState, boolean buffering, Level bufferLevel,
                            long bufferMaxBytes, boolean flushBufferOnErrorLog, Duration deadlineMargin) {
         this.logEvent = logEvent;

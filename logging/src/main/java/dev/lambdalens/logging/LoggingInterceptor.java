@@ -1,10 +1,19 @@
-package dev.lambdalens.logging.internal;
+package dev.lambdalens.logging;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.logging.internal.EventPath;
+import dev.lambdalens.logging.internal.InterceptorOptions;
+import dev.lambdalens.logging.internal.InvocationLevelFilter;
+import dev.lambdalens.logging.internal.Json;
+import dev.lambdalens.logging.internal.LogBuffer;
+import dev.lambdalens.logging.internal.LogLevels;
+import dev.lambdalens.logging.internal.LogState;
+import dev.lambdalens.logging.internal.MdcCarrier;
+import dev.lambdalens.logging.internal.PayloadArgument;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,18 +25,19 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Logging's part in an invocation: sets up the invocation's {@link LogState} (correlation id, sampling
+ * Logging's part in an invocation, built by {@link LambdaLogging#builder()} (or {@link LambdaLogging#interceptor()}
+ * for the defaults) and used by {@code @Logging} and {@code ObservedHandler} alike: sets up the invocation's {@link LogState} (correlation id, sampling
  * decision, buffer), logs the event, the response or the uncaught error, flushes held lines when the
  * invocation fails or is about to time out, and drops them when it succeeds.
  */
 public final class LoggingInterceptor implements InvocationInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger("dev.lambdalens.logging.LambdaLogging");
 
-    private final LoggingSettings settings;
+    private final InterceptorOptions settings;
     private final EventPath correlationPath;
     private final IllegalArgumentException correlationPathError;
 
-    public LoggingInterceptor(LoggingSettings settings, LensRuntime runtime) {
+    LoggingInterceptor(InterceptorOptions settings, LensRuntime runtime) {
         this.settings = settings;
         EventPath path = null;
         IllegalArgumentException error = null;
@@ -51,8 +61,9 @@ public final class LoggingInterceptor implements InvocationInterceptor {
         }
     }
 
-    public LoggingSettings settings() {
-        return settings;
+    /** Whether this interceptor logs the incoming event (resolved from the builder, the environment, the default). */
+    public boolean logsEvent() {
+        return settings.logEvent;
     }
 
     @Override

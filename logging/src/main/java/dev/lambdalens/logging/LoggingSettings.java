@@ -1,0 +1,113 @@
+package dev.lambdalens.logging;
+
+import ch.qos.logback.classic.Level;
+import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.spi.SettingsReader;
+import dev.lambdalens.logging.internal.LogLevels;
+
+import java.util.Objects;
+
+/**
+ * Every setting the logging module reads from the function's environment, read once: when
+ * {@link LambdaLogging.Builder#build()} is called (for {@code @Logging}, when its interceptor is built at the
+ * first invocation), and, for the masking keys, when the {@link LambdaJsonEncoder} starts with Logback. Values
+ * set in code (builder, annotation) win over these; unset or unusable values give the defaults, and an unusable
+ * value is reported once, naming the setting. Immutable.
+ */
+public final class LoggingSettings {
+    /** Logs the incoming event (Powertools' name). */
+    public static final String LOG_EVENT = "POWERTOOLS_LOGGER_LOG_EVENT";
+    /** Logs the handler's response (Powertools' name). */
+    public static final String LOG_RESPONSE = "POWERTOOLS_LOGGER_LOG_RESPONSE";
+    /** Logs an uncaught error (Powertools' name). */
+    public static final String LOG_ERROR = "POWERTOOLS_LOGGER_LOG_ERROR";
+    /** Older spellings of the three above, still read when the Powertools name is unset. */
+    public static final String LOG_EVENT_LEGACY = "POWERTOOLS_LOG_EVENT";
+    public static final String LOG_RESPONSE_LEGACY = "POWERTOOLS_LOG_RESPONSE";
+    public static final String LOG_ERROR_LEGACY = "POWERTOOLS_LOG_ERROR";
+    /** The share of invocations, 0 to 1, that log at DEBUG (Powertools' name). */
+    public static final String SAMPLE_RATE = "POWERTOOLS_LOGGER_SAMPLE_RATE";
+    /** The root log level (Powertools' name). */
+    public static final String LOG_LEVEL = LogLevels.POWERTOOLS_LOG_LEVEL;
+    /** Lambda's advanced logging controls level: lines below it are dropped by Lambda. */
+    public static final String LAMBDA_LOG_LEVEL = LogLevels.AWS_LAMBDA_LOG_LEVEL;
+    /** Holds low-level lines per invocation and writes them only on error. */
+    public static final String BUFFER = "LAMBDA_LENS_LOG_BUFFER";
+    /** The most severe level that is buffered. */
+    public static final String BUFFER_LEVEL = "LAMBDA_LENS_LOG_BUFFER_LEVEL";
+    /** The bound of one invocation's buffer, in bytes of output. */
+    public static final String BUFFER_MAX_BYTES = "LAMBDA_LENS_LOG_BUFFER_MAX_BYTES";
+    /** Field names masked in every line, comma-separated (read by the encoder). */
+    public static final String MASK_FIELDS = "LAMBDA_LENS_LOG_MASK_FIELDS";
+    /** logstash paths masked in every line (e.g. {@code body/card/number}), comma-separated (read by the encoder). */
+    public static final String MASK_PATHS = "LAMBDA_LENS_LOG_MASK_PATHS";
+    /** Regular expressions whose matches are masked in every string value, separated by {@code ;;} (read by the encoder). */
+    public static final String MASK_VALUES = "LAMBDA_LENS_LOG_MASK_VALUES";
+    /** Powertools' default buffer bound. */
+    public static final long DEFAULT_BUFFER_MAX_BYTES = 20_480;
+
+    private final boolean logEvent;
+    private final boolean logResponse;
+    private final boolean logError;
+    private final double samplingRate;
+    private final boolean buffering;
+    private final Level bufferLevel;
+    private final long bufferMaxBytes;
+
+    private LoggingSettings(SettingsReader settings) {
+        this.logEvent = settings.bool(LOG_EVENT, settings.bool(LOG_EVENT_LEGACY, false));
+        this.logResponse = settings.bool(LOG_RESPONSE, settings.bool(LOG_RESPONSE_LEGACY, false));
+        this.logError = settings.bool(LOG_ERROR, settings.bool(LOG_ERROR_LEGACY, false));
+        this.samplingRate = settings.decimal(SAMPLE_RATE, 0, 0, 1);
+        this.buffering = settings.bool(BUFFER, false);
+        String level = settings.string(BUFFER_LEVEL, null);
+        Level parsed = LogLevels.parse(level);
+        if (level != null && parsed == null) {
+            settings.invalid(BUFFER_LEVEL, level, "is not a log level", "DEBUG and below are buffered");
+        }
+        this.bufferLevel = parsed != null ? parsed : Level.DEBUG;
+        this.bufferMaxBytes = settings.integer(BUFFER_MAX_BYTES, (int) DEFAULT_BUFFER_MAX_BYTES, 1, Integer.MAX_VALUE);
+    }
+
+    /** Reads the settings from {@code configuration}; what cannot be used is reported on {@code diagnostics}. */
+    public static LoggingSettings from(Configuration configuration, Diagnostics diagnostics) {
+        return new LoggingSettings(new SettingsReader(Objects.requireNonNull(configuration, "configuration"),
+                Objects.requireNonNull(diagnostics, "diagnostics")));
+    }
+
+    /** {@value #LOG_EVENT} (or {@value #LOG_EVENT_LEGACY}); false by default. */
+    public boolean logEvent() {
+        return logEvent;
+    }
+
+    /** {@value #LOG_RESPONSE} (or {@value #LOG_RESPONSE_LEGACY}); false by default. */
+    public boolean logResponse() {
+        return logResponse;
+    }
+
+    /** {@value #LOG_ERROR} (or {@value #LOG_ERROR_LEGACY}); false by default. */
+    public boolean logError() {
+        return logError;
+    }
+
+    /** {@value #SAMPLE_RATE}; 0 by default. */
+    public double samplingRate() {
+        return samplingRate;
+    }
+
+    /** {@value #BUFFER}; false by default. */
+    public boolean buffering() {
+        return buffering;
+    }
+
+    /** {@value #BUFFER_LEVEL}; DEBUG by default. */
+    public Level bufferLevel() {
+        return bufferLevel;
+    }
+
+    /** {@value #BUFFER_MAX_BYTES}; {@value #DEFAULT_BUFFER_MAX_BYTES} by default. */
+    public long bufferMaxBytes() {
+        return bufferMaxBytes;
+    }
+}
