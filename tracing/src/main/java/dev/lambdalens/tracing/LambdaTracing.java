@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * with a no-op subsegment and send nothing.
  */
 public final class LambdaTracing {
-    private static final InvocationInterceptor DEFAULT = builder().build();
+    private static final TracingInterceptor DEFAULT = builder().build();
 
     private LambdaTracing() {
     }
@@ -47,7 +47,7 @@ public final class LambdaTracing {
      * The interceptor that records the handler subsegment {@code ## handleRequest}, for
      * {@link ObservedHandler.Builder#with(InvocationInterceptor)}.
      */
-    public static InvocationInterceptor interceptor() {
+    public static TracingInterceptor interceptor() {
         return DEFAULT;
     }
 
@@ -132,6 +132,7 @@ public final class LambdaTracing {
         private String namespace;
         private String method = "handleRequest";
         private CaptureMode captureMode = CaptureMode.ENVIRONMENT_VAR;
+        private LensRuntime runtime;
 
         private Builder() {
         }
@@ -160,8 +161,23 @@ public final class LambdaTracing {
             return this;
         }
 
-        public InvocationInterceptor build() {
-            return new HandlerSubsegmentInterceptor(segmentName, namespace, method, captureMode, true);
+        /**
+         * The runtime whose {@link TracingSettings} are read now, at {@link #build()}, so that a mistake in them is
+         * reported at init; each invocation uses the settings of its own runtime (this one when it is also handed
+         * to {@code ObservedHandler.wrap(...).runtime(...)}). Without it, the settings are read at the first
+         * traced invocation.
+         */
+        public Builder runtime(LensRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        public TracingInterceptor build() {
+            if (runtime != null) {
+                Tracer.of(runtime);
+            }
+            return new TracingInterceptor(new HandlerSubsegmentInterceptor(segmentName, namespace, method,
+                    captureMode, true));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.spi.DocumentSink;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,9 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class DaemonSender {
     static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
+    private static final int HEADER_BYTES = HEADER.length();
     /** The most the daemon accepts in one datagram, header included (the X-Ray SDK uses the same bound). */
     static final int MAX_DATAGRAM_BYTES = 63 * 1024;
-    static final String DEFAULT_ADDRESS = "127.0.0.1:2000";
 
     private final String address;
     private final Problems problems;
@@ -24,29 +26,13 @@ final class DaemonSender {
     private volatile DatagramChannel channel;
     private volatile boolean unusable;
 
-    DaemonSender(String address, Problems problems) {
+    private final DocumentSink sink;
+
+    /** A sender to the daemon at {@code address}, or to {@code sink} instead when it is not {@code null}. */
+    DaemonSender(String address, Problems problems, DocumentSink sink) {
         this.address = address;
         this.problems = problems;
-    }
-
-    /**
-     * The UDP address in {@code AWS_XRAY_DAEMON_ADDRESS}: either {@code host:port}, or
-     * {@code tcp:host:port udp:host:port} in any order. {@code null} when unset or unreadable.
-     */
-    static String udpAddress(String setting) {
-        if (setting == null || setting.isBlank()) {
-            return null;
-        }
-        String trimmed = setting.trim();
-        if (!trimmed.contains(" ")) {
-            return trimmed.startsWith("udp:") ? trimmed.substring(4) : trimmed;
-        }
-        for (String part : trimmed.split("\\s+")) {
-            if (part.startsWith("udp:")) {
-                return part.substring(4);
-            }
-        }
-        return null;
+        this.sink = sink;
     }
 
     /** The datagram for {@code document}: header and document in UTF-8. */
@@ -71,6 +57,17 @@ final class DaemonSender {
 
     /** Sends the datagram between the buffer's position and limit. Never throws. */
     void send(ByteBuffer datagram) {
+        if (sink != null) {
+            // A test runtime collects the documents in memory: the document without the daemon's header line.
+            int start = datagram.position() + HEADER_BYTES;
+            try {
+                sink.write(DocumentSink.Kind.XRAY_SEGMENT, datagram.array(), datagram.arrayOffset() + start,
+                        datagram.limit() - start);
+            } catch (RuntimeException e) {
+                problems.report("tracing:sink", "the document sink failed on an X-Ray document", e);
+            }
+            return;
+        }
         if (unusable) {
             return;
         }

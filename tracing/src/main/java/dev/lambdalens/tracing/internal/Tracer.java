@@ -1,12 +1,11 @@
 package dev.lambdalens.tracing.internal;
 
-import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.TraceHeader;
 import dev.lambdalens.core.internal.JsonValueWriter;
-import dev.lambdalens.core.spi.SettingsReader;
+import dev.lambdalens.tracing.TracingSettings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,17 +19,6 @@ import java.util.WeakHashMap;
  * their documents to the daemon, with a size guard. One per runtime, made on first use.
  */
 public final class Tracer implements Problems {
-    /** {@code true} turns tracing off (Powertools' name). */
-    public static final String TRACE_DISABLED = "POWERTOOLS_TRACE_DISABLED";
-    public static final String CAPTURE_RESPONSE = "POWERTOOLS_TRACER_CAPTURE_RESPONSE";
-    public static final String CAPTURE_ERROR = "POWERTOOLS_TRACER_CAPTURE_ERROR";
-    public static final String DAEMON_ADDRESS = "AWS_XRAY_DAEMON_ADDRESS";
-    /**
-     * {@code true} or {@code false}: whether subsegments also become the X-Ray SDK's current entity, so that
-     * AWS SDK calls and {@code AWSXRay} calls nest under them. Unset: on when the X-Ray AWS SDK v2
-     * instrumentation is on the class path.
-     */
-    public static final String SDK_INTEROP = "LAMBDA_LENS_TRACING_SDK_INTEROP";
     static final String SDK_V2_INSTRUMENTATION = "com/amazonaws/xray/interceptors/TracingInterceptor.class";
     static final String XRAY_SDK = "com/amazonaws/xray/AWSXRay.class";
 
@@ -50,28 +38,21 @@ public final class Tracer implements Problems {
     private final JsonValueWriter metadataWriter;
 
     private Tracer(LensRuntime runtime) {
-        Configuration config = runtime.configuration();
-        SettingsReader settings = new SettingsReader(config, runtime.diagnostics());
-        this.enabled = !settings.bool(TRACE_DISABLED, false);
-        this.captureResponse = settings.bool(CAPTURE_RESPONSE, true);
-        this.captureError = settings.bool(CAPTURE_ERROR, true);
+        TracingSettings settings = TracingSettings.from(runtime.configuration(), runtime.diagnostics());
+        this.enabled = settings.enabled();
+        this.captureResponse = settings.captureResponse();
+        this.captureError = settings.captureError();
         this.metadataWriter = JsonValueWriter.builder(runtime.diagnostics(), "tracing:metadata", "a metadata value")
                 .build();
         this.serviceName = runtime.environment().serviceName();
         this.clock = runtime.clock();
         this.diagnostics = runtime.diagnostics();
-        String address = DaemonSender.udpAddress(config.get(DAEMON_ADDRESS));
-        if (address == null && config.get(DAEMON_ADDRESS) != null) {
-            problem("tracing:daemon-address", DAEMON_ADDRESS + "=" + config.get(DAEMON_ADDRESS)
-                    + " names no UDP address; using " + DaemonSender.DEFAULT_ADDRESS, null);
-        }
-        this.sender = new DaemonSender(address != null ? address : DaemonSender.DEFAULT_ADDRESS, this);
-        this.sdkInterop = enabled && sdkInterop(settings);
+        this.sender = new DaemonSender(settings.daemonAddress(), this, runtime.documentSink());
+        this.sdkInterop = enabled && sdkInterop(settings.sdkInterop());
     }
 
-    private boolean sdkInterop(SettingsReader settings) {
+    private boolean sdkInterop(Boolean interop) {
         ClassLoader loader = Tracer.class.getClassLoader();
-        Boolean interop = settings.optionalBool(SDK_INTEROP);
         if (interop == null) {
             return loader.getResource(SDK_V2_INSTRUMENTATION) != null;
         }
@@ -79,7 +60,7 @@ public final class Tracer implements Problems {
             return false;
         }
         if (loader.getResource(XRAY_SDK) == null) {
-            problem("tracing:sdk-missing", SDK_INTEROP + "=true but the X-Ray SDK (com.amazonaws:"
+            problem("tracing:sdk-missing", TracingSettings.SDK_INTEROP + "=true but the X-Ray SDK (com.amazonaws:"
                     + "aws-xray-recorder-sdk-core) is not on the class path; interop stays off", null);
             return false;
         }
