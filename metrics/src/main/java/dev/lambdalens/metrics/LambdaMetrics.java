@@ -1,18 +1,14 @@
 package dev.lambdalens.metrics;
 
-import dev.lambdalens.core.spi.InvocationInterceptor;
-import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
-import dev.lambdalens.metrics.internal.EventSources;
-import dev.lambdalens.metrics.internal.InvocationMetrics;
 import dev.lambdalens.metrics.internal.MetricsEngine;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Metrics for a handler without AspectJ: the interceptor that {@link FlushMetrics} stands for, to put in a
- * core {@code ObservedHandler}.
+ * Metrics for a handler without AspectJ: builds the {@link MetricsInterceptor} that {@link FlushMetrics} stands
+ * for, to put in a core {@code ObservedHandler}.
  *
  * <pre>{@code
  * private final RequestHandler<SQSEvent, String> observed = ObservedHandler.wrap(this::handle)
@@ -20,108 +16,30 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>Before the handler: writes the cold-start and event-source documents if asked, and schedules a flush
- * {@link Builder#deadlineMargin(Duration)} before the deadline. After it returns or throws: writes what the
- * invocation recorded. Record metrics with {@link #metrics()} or {@link MetricsFactory#getMetricsInstance()};
- * an interceptor built without {@link Builder#metrics(Metrics)} has its own instance. Thread-safe; build it
- * once and reuse it for every invocation.
+ * <p>Powertools' entry points {@link MetricsFactory} and {@link MetricsBuilder} stay for code that migrates from
+ * Powertools; they configure the same instance that {@link #interceptor()} flushes.
  */
-public final class LambdaMetrics implements InvocationInterceptor {
+public final class LambdaMetrics {
     /** Default time before the deadline at which a still-running invocation's metrics are written. */
     public static final Duration DEFAULT_DEADLINE_MARGIN = Duration.ofMillis(500);
 
-    private static volatile LambdaMetrics global;
-
-    private final MetricsEngine engine;
-    private final String namespace;
-    private final String service;
-    private final String functionName;
-    private final boolean captureColdStart;
-    private final boolean raiseOnEmptyMetrics;
-    private final boolean eventSourceMetrics;
-    private final Duration deadlineMargin;
-
-    private LambdaMetrics(Builder builder, MetricsEngine engine) {
-        this.engine = engine;
-        this.namespace = builder.namespace;
-        this.service = builder.service;
-        this.functionName = builder.functionName;
-        this.captureColdStart = builder.captureColdStart;
-        this.raiseOnEmptyMetrics = builder.raiseOnEmptyMetrics;
-        this.eventSourceMetrics = builder.eventSourceMetrics;
-        this.deadlineMargin = builder.deadlineMargin;
+    private LambdaMetrics() {
     }
 
     /**
      * The interceptor with every setting from the environment, paired with
      * {@link MetricsFactory#getMetricsInstance()}, writing to standard output.
      */
-    public static InvocationInterceptor interceptor() {
-        return global();
-    }
-
-    /** The process-wide interceptor and instance behind {@link #interceptor()} and {@link MetricsFactory}. */
-    static LambdaMetrics global() {
-        LambdaMetrics current = global;
-        if (current == null) {
-            synchronized (LambdaMetrics.class) {
-                current = global;
-                if (current == null) {
-                    current = new LambdaMetrics(builder(), new MetricsEngine(null, MetricsOutput.standardOutput()));
-                    global = current;
-                }
-            }
-        }
-        return current;
+    public static MetricsInterceptor interceptor() {
+        return MetricsInterceptor.global();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The metrics instance whose recordings this interceptor flushes. */
-    public Metrics metrics() {
-        return engine.metrics();
-    }
-
-    @Override
-    public void beforeHandler(InvocationScope scope, Object event) {
-        InvocationMetrics buffer = engine.bufferFor(scope);
-        if (buffer.disabled()) {
-            return;
-        }
-        buffer.configure(namespace, service, functionName, raiseOnEmptyMetrics);
-        if (captureColdStart && scope.coldStart()) {
-            buffer.writeColdStart(scope.context() == null ? null : scope.context().getFunctionName(), null);
-        }
-        if (event != null && (eventSourceMetrics || engine.eventSourceMetrics(scope.runtime()))) {
-            EventSources.record(event, buffer, scope.startEpochMillis());
-        }
-        if (buffer.claimDeadlineFlush()) {
-            // Lambda kills a function at its deadline without running any more code: write before that.
-            scope.state().beforeDeadline(deadlineMargin, buffer::flush);
-        }
-    }
-
-    @Override
-    public void afterFailure(InvocationScope scope, Object event, Throwable error) {
-        engine.bufferFor(scope).flush();
-    }
-
-    @Override
-    public void afterHandler(InvocationScope scope) {
-        engine.bufferFor(scope).finish();
-        engine.flushDetached();
-    }
-
-    @Override
-    public String toString() {
-        return "LambdaMetrics[namespace=" + namespace + ", service=" + service + ", captureColdStart="
-                + captureColdStart + ", eventSourceMetrics=" + eventSourceMetrics + "]";
-    }
-
     /**
-     * Builds a {@link LambdaMetrics}. Every setting left unset comes from the environment (Powertools' variable
+     * Builds a {@link MetricsInterceptor}. Every setting left unset comes from the environment (Powertools' variable
      * names), then from defaults. Empty strings count as unset, as in the annotation.
      */
     public static final class Builder {
@@ -209,7 +127,7 @@ public final class LambdaMetrics implements InvocationInterceptor {
             return this;
         }
 
-        public LambdaMetrics build() {
+        public MetricsInterceptor build() {
             MetricsEngine engine;
             if (metrics != null) {
                 if (runtime != null || output != null) {
@@ -224,7 +142,35 @@ public final class LambdaMetrics implements InvocationInterceptor {
             } else {
                 engine = new MetricsEngine(runtime, output != null ? output : MetricsOutput.standardOutput());
             }
-            return new LambdaMetrics(this, engine);
+            return new MetricsInterceptor(this, engine);
+        }
+
+        String namespace() {
+            return namespace;
+        }
+
+        String service() {
+            return service;
+        }
+
+        String functionName() {
+            return functionName;
+        }
+
+        boolean captureColdStart() {
+            return captureColdStart;
+        }
+
+        boolean raiseOnEmptyMetrics() {
+            return raiseOnEmptyMetrics;
+        }
+
+        boolean eventSourceMetrics() {
+            return eventSourceMetrics;
+        }
+
+        Duration deadlineMargin() {
+            return deadlineMargin;
         }
 
         private static String blankToNull(String value) {

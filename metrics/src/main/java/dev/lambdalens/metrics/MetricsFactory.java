@@ -11,6 +11,6 @@ public final class MetricsFactory {
 
     /** The process-wide instance; the same object on every call. */
     public static Metrics getMetricsInstance() {
-        return LambdaMetrics.global().metrics();
+        return MetricsInterceptor.global().metrics();
     }
 }

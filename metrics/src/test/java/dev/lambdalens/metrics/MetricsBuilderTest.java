@@ -28,7 +28,7 @@ class MetricsBuilderTest {
         LensRuntime runtime = LensRuntime.builder().configuration(Configuration.of(Map.of()))
                 .diagnostics(new Diagnostics(line -> { })).systemProperties(key -> null).build();
         // What the @FlushMetrics aspect builds: an interceptor sharing the process-wide instance.
-        LambdaMetrics interceptor = LambdaMetrics.builder().metrics(metrics).build();
+        MetricsInterceptor interceptor = LambdaMetrics.builder().metrics(metrics).build();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import dev.lambdalens.examples.orders.PriceList;
 import dev.lambdalens.logging.CorrelationIdPaths;
 import dev.lambdalens.logging.LambdaLogging;
 import dev.lambdalens.metrics.LambdaMetrics;
+import dev.lambdalens.metrics.MetricsInterceptor;
 import dev.lambdalens.metrics.Metrics;
 import dev.lambdalens.metrics.model.MetricUnit;
 import dev.lambdalens.tracing.LambdaTracing;
@@ -31,7 +32,7 @@ import java.util.OptionalLong;
 public class PlainOrdersHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(PlainOrdersHandler.class);
 
-    private final LambdaMetrics metricsInterceptor = LambdaMetrics.builder().captureColdStart(true).build();
+    private final MetricsInterceptor metricsInterceptor = LambdaMetrics.builder().captureColdStart(true).build();
     private final Metrics metrics = metricsInterceptor.metrics();
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> observed =
             ObservedHandler.wrap(this::handle)

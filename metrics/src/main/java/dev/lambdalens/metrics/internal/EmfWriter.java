@@ -2,6 +2,8 @@ package dev.lambdalens.metrics.internal;
 
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.internal.JsonText;
+import dev.lambdalens.core.internal.JsonValueWriter;
+import dev.lambdalens.core.internal.TextBuffer;
 import dev.lambdalens.metrics.MetricsOutput;
 import dev.lambdalens.metrics.model.MetricResolution;
 
@@ -30,9 +32,19 @@ public final class EmfWriter {
     static final String TRACE_ID = "xray_trace_id";
     private static final int RETAINED_CAPACITY = 64 * 1024;
 
-    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+    private static final ThreadLocal<TextBuffer> BUFFERS = TextBuffer.newSlot();
 
     private EmfWriter() {
+    }
+
+    /**
+     * The writer of user metadata values: the one JSON value writer of every module (beans through their getters,
+     * as in X-Ray metadata), bounded to 8 levels and 1000 items per container. Made only for documents that carry
+     * metadata.
+     */
+    private static JsonValueWriter metadataWriter(Diagnostics diagnostics) {
+        return JsonValueWriter.builder(diagnostics, "metrics:metadata", "an EMF metadata value").maxDepth(8)
+                .maxElements(1000).build();
     }
 
     /** Writes {@code batch} to {@code output}; returns how many documents were written. Never throws. */
@@ -46,7 +58,9 @@ public final class EmfWriter {
         for (MetricSeries series : metrics) {
             maxValues = Math.max(maxValues, series.size());
         }
-        StringBuilder out = BUFFER.get();
+        TextBuffer buffer = TextBuffer.acquire(BUFFERS, 1024);
+        StringBuilder out = buffer.text();
+        JsonValueWriter values = metadata.isEmpty() ? null : metadataWriter(diagnostics);
         int documents = 0;
         List<MetricSeries> chunk = new ArrayList<>(Math.min(metrics.size(), MAX_METRICS_PER_DOCUMENT));
         // Round r carries values [100r, 100r+100) of every metric that has that many.
@@ -55,32 +69,31 @@ public final class EmfWriter {
                 if (series.size() > from) {
                     chunk.add(series);
                     if (chunk.size() == MAX_METRICS_PER_DOCUMENT) {
-                        documents += emit(out, batch, chunk, from, metadata, output, diagnostics);
+                        documents += emit(out, batch, chunk, from, metadata, values, output, diagnostics);
                         chunk.clear();
                     }
                 }
             }
             if (!chunk.isEmpty()) {
-                documents += emit(out, batch, chunk, from, metadata, output, diagnostics);
+                documents += emit(out, batch, chunk, from, metadata, values, output, diagnostics);
                 chunk.clear();
             }
         }
-        if (out.capacity() > RETAINED_CAPACITY) {
-            BUFFER.remove();
-        }
+        buffer.release(BUFFERS, RETAINED_CAPACITY);
         return documents;
     }
 
     private static int emit(StringBuilder out, EmfBatch batch, List<MetricSeries> chunk, int from,
-                            Map<String, Object> metadata, MetricsOutput output, Diagnostics diagnostics) {
+                            Map<String, Object> metadata, JsonValueWriter values, MetricsOutput output,
+                            Diagnostics diagnostics) {
         out.setLength(0);
-        appendDocument(out, batch, chunk, from, metadata);
+        appendDocument(out, batch, chunk, from, metadata, values);
         if (!metadata.isEmpty() && utf8Length(out) > MAX_DOCUMENT_BYTES) {
             diagnostics.reportOnce("metrics:document-size",
                     "an EMF document with its metadata is over " + MAX_DOCUMENT_BYTES + " bytes, more than "
                             + "CloudWatch Logs takes in one line; it was written without the user metadata");
             out.setLength(0);
-            appendDocument(out, batch, chunk, from, Map.of());
+            appendDocument(out, batch, chunk, from, Map.of(), null);
         }
         try {
             if (output == StandardOutput.INSTANCE) {
@@ -97,7 +110,7 @@ public final class EmfWriter {
     }
 
     private static void appendDocument(StringBuilder out, EmfBatch batch, List<MetricSeries> chunk, int from,
-                                       Map<String, Object> metadata) {
+                                       Map<String, Object> metadata, JsonValueWriter values) {
         out.append("{\"_aws\":{\"Timestamp\":").append(batch.timestampMillis())
                 .append(",\"CloudWatchMetrics\":[{\"Namespace\":");
         JsonText.appendQuoted(out, batch.namespace());
@@ -168,14 +181,7 @@ public final class EmfWriter {
             out.append(',');
             JsonText.appendQuoted(out, entry.getKey());
             out.append(':');
-            int mark = out.length();
-            try {
-                JsonValues.append(out, entry.getValue());
-            } catch (RuntimeException | StackOverflowError e) {
-                // A toString() that throws costs only its own value.
-                out.setLength(mark);
-                out.append("null");
-            }
+            values.write(out, entry.getValue());
         }
         out.append('}');
     }

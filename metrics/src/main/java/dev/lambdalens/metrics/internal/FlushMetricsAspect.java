@@ -5,6 +5,7 @@ import dev.lambdalens.core.spi.Interception;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.FlushMetrics;
 import dev.lambdalens.metrics.LambdaMetrics;
+import dev.lambdalens.metrics.MetricsInterceptor;
 import dev.lambdalens.metrics.MetricsFactory;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -28,13 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
         + "dev.lambdalens.metrics.internal.*Aspect")
 public final class FlushMetricsAspect {
     /** Keyed by join point identity: no annotation hashing, no reflection per call. */
-    private final ConcurrentHashMap<JoinPoint.StaticPart, List<LambdaMetrics>> interceptors =
+    private final ConcurrentHashMap<JoinPoint.StaticPart, List<MetricsInterceptor>> interceptors =
             new ConcurrentHashMap<>();
 
     @Around("execution(@dev.lambdalens.metrics.FlushMetrics * *(..)) && @annotation(flushMetrics)")
     public Object around(ProceedingJoinPoint joinPoint, JoinPoint.StaticPart staticPart, FlushMetrics flushMetrics)
             throws Throwable {
-        List<LambdaMetrics> interceptor = interceptors.get(staticPart);
+        List<MetricsInterceptor> interceptor = interceptors.get(staticPart);
         if (interceptor == null) {
             interceptor = interceptors.computeIfAbsent(staticPart, key -> List.of(fromAnnotation(flushMetrics)));
         }
@@ -44,7 +45,7 @@ public final class FlushMetricsAspect {
         return Interception.around(LensRuntime.global(), context, event, interceptor, joinPoint::proceed);
     }
 
-    private static LambdaMetrics fromAnnotation(FlushMetrics annotation) {
+    private static MetricsInterceptor fromAnnotation(FlushMetrics annotation) {
         return LambdaMetrics.builder()
                 .metrics(MetricsFactory.getMetricsInstance())
                 .namespace(annotation.namespace())

@@ -1,5 +1,7 @@
 package dev.lambdalens.metrics.internal;
 
+import dev.lambdalens.metrics.MetricsSettings;
+
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.LambdaEnvironment;
 import dev.lambdalens.core.LensRuntime;
@@ -27,7 +29,7 @@ public final class InvocationMetrics {
     private static final String FUNCTION_NAME = "FunctionName";
 
     private final LensRuntime runtime;
-    private final EnvironmentSettings environment;
+    private final MetricsSettings environment;
     private final MetricsOutput output;
     private final String requestId;
     private final String traceId;
@@ -51,11 +53,12 @@ public final class InvocationMetrics {
     private boolean wroteMetrics;
     private boolean finished;
 
-    InvocationMetrics(LensRuntime runtime, EnvironmentSettings environment, MetricsOutput output, String requestId,
+    InvocationMetrics(LensRuntime runtime, MetricsSettings environment, MetricsOutput output, String requestId,
                       String traceId, MetricsDefaults defaults) {
         this.runtime = runtime;
         this.environment = environment;
-        this.output = output;
+        this.output = output == StandardOutput.INSTANCE && runtime != null && runtime.documentSink() != null
+                ? new SinkOutput(runtime.documentSink()) : output;
         this.requestId = requestId;
         this.traceId = traceId;
         this.disabled = environment.disabled();
@@ -256,7 +259,8 @@ public final class InvocationMetrics {
                 diagnostics().reportOnce("metrics:empty", "an invocation with raiseOnEmptyMetrics recorded no "
                         + "metric; nothing was written (Lambda Lens reports this instead of failing the handler)");
             } else if (environment.debug()) {
-                DebugLine.write("no metrics were recorded in invocation " + requestId + "; nothing was flushed");
+                diagnostics().reportOnce("metrics:empty-debug", "an invocation recorded no metric, so nothing was "
+                        + "flushed (noted because the log level is DEBUG)");
             }
         }
     }

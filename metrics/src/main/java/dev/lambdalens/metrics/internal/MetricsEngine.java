@@ -1,5 +1,7 @@
 package dev.lambdalens.metrics.internal;
 
+import dev.lambdalens.metrics.MetricsSettings;
+
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.spi.ScopeKey;
@@ -25,7 +27,8 @@ public final class MetricsEngine {
     /** Made once: a method reference written at the call would be a new object per invocation. */
     private final Function<InvocationScope, InvocationMetrics> bufferFactory = this::newBuffer;
     private volatile MetricsDefaults defaults = MetricsDefaults.NONE;
-    private volatile EnvironmentSettings environment;
+    /** The settings of the last runtime used, with that runtime: one engine nearly always serves one runtime. */
+    private volatile Object[] environment;
     private InvocationMetrics detached;
 
     /**
@@ -59,13 +62,14 @@ public final class MetricsEngine {
     }
 
     /** The settings the configuration of {@code lensRuntime} holds, read once per runtime. */
-    EnvironmentSettings environment(LensRuntime lensRuntime) {
-        EnvironmentSettings current = environment;
-        if (current == null || current.runtime() != lensRuntime) {
-            current = EnvironmentSettings.of(lensRuntime);
+    MetricsSettings environment(LensRuntime lensRuntime) {
+        Object[] current = environment;
+        if (current == null || current[0] != lensRuntime) {
+            current = new Object[] {lensRuntime,
+                    MetricsSettings.from(lensRuntime.configuration(), lensRuntime.diagnostics())};
             environment = current;
         }
-        return current;
+        return (MetricsSettings) current[1];
     }
 
     /** Writes what was recorded outside any invocation. */

@@ -1,5 +1,6 @@
 package dev.lambdalens.metrics.internal;
 
+import dev.lambdalens.core.internal.TextBuffer;
 import dev.lambdalens.core.internal.Utf8Bytes;
 import dev.lambdalens.metrics.MetricsOutput;
 
@@ -16,7 +17,7 @@ public enum StandardOutput implements MetricsOutput {
 
     /** Arrays grown past this by a rare huge document are not kept. */
     private static final int RETAINED_BYTES = 64 * 1024;
-    private static final ThreadLocal<Utf8Bytes> BYTES = new ThreadLocal<>();
+    private static final ThreadLocal<TextBuffer> BUFFERS = TextBuffer.newSlot();
 
     @Override
     public void write(String document) {
@@ -25,18 +26,16 @@ public enum StandardOutput implements MetricsOutput {
 
     /** Writes {@code document} and a newline, without making a string of it first. */
     void writeDocument(CharSequence document) {
-        Utf8Bytes bytes = BYTES.get();
-        if (bytes == null) {
-            bytes = new Utf8Bytes(1024);
-            BYTES.set(bytes);
-        }
-        bytes.encode(document);
-        bytes.appendAscii('\n');
-        PrintStream out = System.out;
-        out.write(bytes.array(), 0, bytes.length());
-        out.flush();
-        if (bytes.capacity() > RETAINED_BYTES) {
-            BYTES.remove();
+        TextBuffer buffer = TextBuffer.acquire(BUFFERS, 1024);
+        try {
+            Utf8Bytes bytes = buffer.bytes();
+            bytes.encode(document);
+            bytes.appendAscii('\n');
+            PrintStream out = System.out;
+            out.write(bytes.array(), 0, bytes.length());
+            out.flush();
+        } finally {
+            buffer.release(BUFFERS, RETAINED_BYTES);
         }
     }
 }
