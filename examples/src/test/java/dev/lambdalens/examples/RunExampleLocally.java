@@ -1,6 +1,6 @@
 package dev.lambdalens.examples;
 
-import dev.lambdalens.testing.InitializationType;
+import dev.lambdalens.core.InitializationType;
 import dev.lambdalens.testing.LocalLambdaRuntime;
 import dev.lambdalens.testing.LocalXRayDaemon;
 

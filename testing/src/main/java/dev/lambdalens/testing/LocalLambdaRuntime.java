@@ -1,5 +1,6 @@
 package dev.lambdalens.testing;
 
+import dev.lambdalens.core.InitializationType;
 import dev.lambdalens.testing.internal.ExecutionEnvironment;
 import dev.lambdalens.testing.internal.PendingInvocation;
 import dev.lambdalens.testing.internal.RuntimeSettings;

@@ -1,5 +1,6 @@
 package dev.lambdalens.testing;
 
+import dev.lambdalens.core.InitializationType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdalens.testing.handlers.ContextReportingHandler;

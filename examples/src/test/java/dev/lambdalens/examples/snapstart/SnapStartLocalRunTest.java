@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdalens.examples.Example;
 import dev.lambdalens.examples.OneTraceId;
 import dev.lambdalens.examples.Telemetry;
-import dev.lambdalens.testing.InitializationType;
+import dev.lambdalens.core.InitializationType;
 import dev.lambdalens.testing.LocalLambdaExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.examples.Example;
 import dev.lambdalens.examples.OneTraceId;
 import dev.lambdalens.examples.Telemetry;
-import dev.lambdalens.testing.InitializationType;
+import dev.lambdalens.core.InitializationType;
 import dev.lambdalens.testing.Invocation;
 import dev.lambdalens.testing.LocalLambdaExtension;
 import org.junit.jupiter.api.Test;

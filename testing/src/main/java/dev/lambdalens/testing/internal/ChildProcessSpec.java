@@ -34,6 +34,11 @@ final class ChildProcessSpec {
         if (nativeLibrary != null) {
             command.add(nativeLibrary);
         }
+        if ("snap-start".equals(settings.initializationType())) {
+            // As Lambda's Java runtime does: org.crac's API is served by the runtime client's CRaC context, which
+            // runs the registered resources' beforeCheckpoint, calls /runtime/restore/next, then afterRestore.
+            command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        }
         command.addAll(settings.jvmArgs());
         command.add("-cp");
         command.add(settings.classpath());

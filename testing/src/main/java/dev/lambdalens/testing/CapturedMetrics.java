@@ -1,0 +1,80 @@
+package dev.lambdalens.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The CloudWatch EMF documents of a {@link TestLens}, with the values and dimensions of each metric. */
+public final class CapturedMetrics extends CapturedDocuments {
+
+    CapturedMetrics() {
+    }
+
+    /** The documents that define the metric {@code name}. */
+    public List<JsonNode> documentsWith(String name) {
+        return where(document -> defines(document, name));
+    }
+
+    /** Every value written for the metric {@code name}, across documents, in order. */
+    public List<Double> values(String name) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode document : documentsWith(name)) {
+            JsonNode value = document.path(name);
+            if (value.isArray()) {
+                value.forEach(v -> values.add(v.asDouble()));
+            } else {
+                values.add(value.asDouble());
+            }
+        }
+        return values;
+    }
+
+    /** The one value of the metric {@code name}; fails the test when it was written no time or several times. */
+    public double value(String name) {
+        List<Double> values = values(name);
+        if (values.size() != 1) {
+            throw new AssertionError(values.size() + " values of the metric " + name + "; documents:\n" + this);
+        }
+        return values.get(0);
+    }
+
+    /** The dimension sets of the first document that defines {@code name}, each as its dimension names. */
+    public List<List<String>> dimensionSets(String name) {
+        List<JsonNode> documents = documentsWith(name);
+        if (documents.isEmpty()) {
+            throw new AssertionError("no document defines the metric " + name + "; documents:\n" + this);
+        }
+        List<List<String>> sets = new ArrayList<>();
+        for (JsonNode set : directive(documents.get(0), name).path("Dimensions")) {
+            List<String> keys = new ArrayList<>();
+            set.forEach(key -> keys.add(key.asText()));
+            sets.add(keys);
+        }
+        return sets;
+    }
+
+    /** The namespace of the first document that defines {@code name}. */
+    public String namespace(String name) {
+        List<JsonNode> documents = documentsWith(name);
+        if (documents.isEmpty()) {
+            throw new AssertionError("no document defines the metric " + name + "; documents:\n" + this);
+        }
+        return directive(documents.get(0), name).path("Namespace").asText();
+    }
+
+    private static boolean defines(JsonNode document, String name) {
+        return !directive(document, name).isMissingNode();
+    }
+
+    private static JsonNode directive(JsonNode document, String name) {
+        for (JsonNode directive : document.path("_aws").path("CloudWatchMetrics")) {
+            for (JsonNode metric : directive.path("Metrics")) {
+                if (name.equals(metric.path("Name").asText())) {
+                    return directive;
+                }
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+}
