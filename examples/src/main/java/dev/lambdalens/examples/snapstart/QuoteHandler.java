@@ -12,7 +12,6 @@ import dev.lambdalens.metrics.FlushMetrics;
 import dev.lambdalens.metrics.Metrics;
 import dev.lambdalens.metrics.MetricsFactory;
 import dev.lambdalens.metrics.model.MetricUnit;
-import dev.lambdalens.tracing.LambdaTracing;
 import dev.lambdalens.tracing.Tracing;
 import org.crac.Core;
 import org.crac.Resource;
@@ -26,16 +25,16 @@ import java.util.OptionalLong;
  * {@code GET /quote?item=tea&quantity=3}: the price of an order, from a function deployed with SnapStart.
  *
  * <p>SnapStart takes a snapshot of the initialized execution environment when a version is published and starts
- * new environments from it. Whatever ran before the snapshot is not paid again: the constructor's work, and the
- * priming in {@link #beforeCheckpoint}, which runs the quote code path once (JSON writing, price lookup), runs
- * {@link LambdaTracing#prime()} (tracing's cold paths, sending nothing) and writes one log line through the JSON
- * encoder, so that those classes are loaded and initialized in the snapshot rather than on the first request
- * after a restore. Priming records no metric and no trace: it
+ * new environments from it. Whatever ran before the snapshot is not paid again. Lambda Lens primes itself: in a
+ * SnapStart environment ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) it registers a CRaC resource when it is
+ * first used during init (here, the static logger), and before the snapshot it runs a log line through the JSON
+ * encoder and its masking, an EMF document through the serializer and a subsegment into a datagram, writing and
+ * sending nothing. This handler adds only the priming of its own code, in {@link #beforeCheckpoint}: the quote
+ * path once (JSON writing, price lookup) and one log line saying so. Priming records no metric and no trace: it
  * belongs to no invocation, and a fake invocation would count as a real one in CloudWatch.
  *
- * <p>Lambda Lens reads {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: the first invocation after a restore is
- * not a cold start (no {@code ColdStart} metric or annotation), since the initialization happened before any
- * caller waited. Outside a CRaC-capable JVM (local runs, tests) the hook is never called.
+ * <p>The first invocation after a restore is not a cold start (no {@code ColdStart} metric or annotation), since
+ * the initialization happened before any caller waited. Outside a CRaC-capable runtime the hooks are never called.
  */
 public class QuoteHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
         Resource {
@@ -87,11 +86,10 @@ public class QuoteHandler implements RequestHandler<APIGatewayProxyRequestEvent,
         // Nothing to refresh: the handler holds no connections, credentials or clock-derived state.
     }
 
-    /** The priming itself: the quote path, tracing's cold paths (which send nothing), one log line. */
+    /** The function's own priming: the quote path once and one log line (Lambda Lens primes itself). */
     void prime() {
         long startNanos = System.nanoTime();
         APIGatewayProxyResponseEvent response = quote(Map.of("item", "tea", "quantity", "1"));
-        LambdaTracing.prime();
         LOG.atInfo().addKeyValue("primingMillis", (System.nanoTime() - startNanos) / 1_000_000)
                 .log("primed before the SnapStart snapshot (status {})", response.getStatusCode());
     }

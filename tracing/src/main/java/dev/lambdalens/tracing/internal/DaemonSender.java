@@ -50,6 +50,27 @@ final class DaemonSender {
         }
     }
 
+    /**
+     * Drops the socket and the resolved address, so that the next send opens them anew: after a SnapStart
+     * restore the ones made before the snapshot belong to another machine. Never throws.
+     */
+    void reset() {
+        DatagramChannel open;
+        synchronized (this) {
+            open = channel;
+            channel = null;
+            target = null;
+            unusable = false;
+        }
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // The socket of the snapshot's machine: nothing to do with it.
+            }
+        }
+    }
+
     /** Sends one datagram built by {@link #datagram(String)}. Never throws. */
     void send(byte[] datagram) {
         send(ByteBuffer.wrap(datagram));

@@ -254,6 +254,11 @@ public final class Tracer implements Problems {
         }
     }
 
+    /** After a SnapStart restore: the daemon socket is opened anew on the next send. */
+    public void afterRestore() {
+        sender.reset();
+    }
+
     /** Reports a problem once per key. */
     void problem(String key, String message, Throwable cause) {
         diagnostics.reportOnce(key, message, cause);

@@ -1,0 +1,55 @@
+package dev.lambdalens.logging.internal;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.spi.Primer;
+import dev.lambdalens.core.spi.Aspects;
+import dev.lambdalens.core.spi.PrimingInvocation;
+import dev.lambdalens.logging.LambdaLogging;
+import dev.lambdalens.logging.LambdaJsonAppender;
+import net.logstash.logback.argument.StructuredArguments;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Logging's priming: a throwaway invocation through the real logging interceptor whose lines (one with a
+ * key-value pair and a masked name) go through the real appender and encoder into a sink that drops them, the
+ * {@code @Logging} aspect class initialized, and the same line encoded by every Lambda Lens appender of the
+ * function's Logback configuration. Nothing is written, nothing buffered, no state left.
+ */
+public final class LoggingPrimer implements Primer {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger("dev.lambdalens.logging.Priming");
+
+    @Override
+    public void prime(LensRuntime runtime) {
+        PrimingInvocation.run(runtime, primingRuntime -> LambdaLogging.builder().runtime(primingRuntime).build(),
+                Map.of("primed", true), () -> LOG.info("primed {}", StructuredArguments.kv("password", "priming"),
+                        StructuredArguments.kv("n", 1)));
+        Aspects.initialize("dev.lambdalens.logging.internal.LoggingAspect");
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (!(factory instanceof LoggerContext)) {
+            return;
+        }
+        Logger root = ((LoggerContext) factory).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), root, Level.INFO, "primed {}", null,
+                new Object[] {StructuredArguments.kv("password", "priming"), StructuredArguments.kv("n", 1)});
+        for (Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
+            Appender<ILoggingEvent> appender = appenders.next();
+            if (appender instanceof LambdaJsonAppender) {
+                Encoder<ILoggingEvent> encoder = ((LambdaJsonAppender) appender).getEncoder();
+                if (encoder != null && encoder.isStarted()) {
+                    encoder.encode(event);
+                }
+            }
+        }
+    }
+}
