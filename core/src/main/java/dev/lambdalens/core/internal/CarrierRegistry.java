@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The thread-bound state of every module (MDC keys, the open subsegment) that travels with an invocation scope
  * to another thread: captured on the submitting thread, attached on the worker, undone when the task ends.
- * One per runtime. For Lambda Lens modules only: not a public API.
+ * One per runtime.
  */
 public final class CarrierRegistry {
     private final List<ThreadContextCarrier> carriers = new CopyOnWriteArrayList<>();

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Runs tasks shortly before invocation deadlines, on one daemon thread created on first use (so a function
- * that never asks for it pays nothing at cold start). For Lambda Lens modules only: not a public API.
+ * that never asks for it pays nothing at cold start).
  *
  * <p>Why not a {@code ScheduledThreadPoolExecutor}: nearly every task is cancelled (the invocation ended in
  * time), and the executor woke its thread on every schedule and cancel, allocated a future per task and loaded

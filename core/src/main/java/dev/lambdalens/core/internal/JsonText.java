@@ -1,7 +1,7 @@
 package dev.lambdalens.core.internal;
 
 /**
- * Writes JSON string literals. For Lambda Lens modules only: not a public API, it may change without notice.
+ * Writes JSON string literals.
  *
  * <p>Every control character is escaped, so a value can never break a JSON line in two (log injection).
  */

@@ -21,7 +21,6 @@ import java.util.Optional;
  * iterators become short markers ({@code "[cycle]"}, {@code "[too deep]"}, {@code "[truncated]"},
  * {@code "[IllegalStateException]"}), each reported once on the writer's {@link Diagnostics}. Jackson
  * annotations on beans are not honoured. Thread-safe and immutable; build one per use and keep it.
- * For Lambda Lens modules only: not a public API.
  */
 public final class JsonValueWriter {
     /** What a value past {@code maxChars} is cut to. */

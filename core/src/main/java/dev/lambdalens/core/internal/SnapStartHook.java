@@ -8,7 +8,6 @@ import org.crac.Resource;
  * The CRaC resource that primes every module before a SnapStart snapshot and refreshes them after a restore.
  * Registered once per runtime that runs in a SnapStart environment; the runtime keeps it (CRaC contexts hold
  * resources weakly). Referenced only in such environments, so a function elsewhere never loads org.crac.
- * For Lambda Lens modules only: not a public API.
  */
 public final class SnapStartHook implements Resource {
     private final LensRuntime runtime;

@@ -9,8 +9,7 @@ package dev.lambdalens.core.internal;
  * <p>Taken with {@link #acquire(ThreadLocal, int)} and given back with {@link #release(ThreadLocal, int)}: a
  * buffer in use is not in its slot, so a nested write on the same thread (a getter that logs, a metadata value
  * that records metadata) gets a fresh one instead of overwriting the outer document. A buffer that a rare huge
- * document blew up past the retained size is dropped rather than kept per thread. For Lambda Lens modules only:
- * not a public API.
+ * document blew up past the retained size is dropped rather than kept per thread.
  */
 public final class TextBuffer {
     private final StringBuilder text;

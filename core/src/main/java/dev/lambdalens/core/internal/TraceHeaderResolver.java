@@ -8,8 +8,7 @@ import dev.lambdalens.core.TraceHeader;
 /**
  * Finds the current invocation's trace header: {@code Context.getXrayTraceId()} first (the only source that
  * is per invocation when several run at once), then the runtime client's system property, then Lambda's
- * environment variable. A malformed header is reported once and treated as absent. For Lambda Lens modules
- * only: not a public API.
+ * environment variable. A malformed header is reported once and treated as absent.
  */
 public final class TraceHeaderResolver {
     private final Configuration environment;

@@ -6,8 +6,7 @@ import java.util.Arrays;
  * A reusable, growing byte array that text is encoded into as UTF-8, for output written once per document
  * (EMF lines, X-Ray datagrams): encoding a builder's chars straight into a kept array saves the string and the
  * byte array that {@code toString().getBytes(UTF_8)} makes per document. Encodes as {@code String.getBytes}
- * does (an unpaired surrogate becomes {@code ?}). Not thread-safe: keep one per thread. For Lambda Lens modules
- * only: not a public API.
+ * does (an unpaired surrogate becomes {@code ?}). Not thread-safe: keep one per thread.
  */
 public final class Utf8Bytes {
     private byte[] bytes;

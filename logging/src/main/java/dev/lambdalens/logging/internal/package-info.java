@@ -1,4 +1,5 @@
 /**
- * Internals of the logging module. Not a public API: classes here may change or disappear without notice.
+ * Internal to Lambda Lens: shared by its modules, not a public API. Classes here may change or disappear
+ * in any release without notice; do not use them from application code.
  */
 package dev.lambdalens.logging.internal;

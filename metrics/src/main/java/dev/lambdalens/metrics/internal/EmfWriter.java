@@ -21,7 +21,6 @@ import java.util.Set;
  * appears in three documents, 150 metrics in two.
  *
  * <p>Each document is built in a per-thread reusable buffer and handed to the output as one string.
- * For Lambda Lens modules only: not a public API.
  */
 public final class EmfWriter {
     static final int MAX_METRICS_PER_DOCUMENT = 100;

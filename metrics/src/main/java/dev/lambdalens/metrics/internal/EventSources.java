@@ -3,7 +3,7 @@ package dev.lambdalens.metrics.internal;
 /**
  * Event-source signals behind one switch: the batch size and record ages of SQS, Kinesis, DynamoDB Streams and
  * SNS events. aws-lambda-java-events is an optional dependency, so the classes that name its types are only
- * loaded once it is known to be on the class path. For Lambda Lens modules only: not a public API.
+ * loaded once it is known to be on the class path.
  */
 public final class EventSources {
     private EventSources() {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@link FlushMetrics} aspect: a thin adapter that builds one {@link LambdaMetrics} per annotated method,
  * paired with {@link MetricsFactory#getMetricsInstance()}, and runs the handler through the core's
- * {@link Interception}. For Lambda Lens modules only: not a public API.
+ * {@link Interception}.
  */
 @Aspect
 // With @Logging @Tracing @FlushMetrics on one handler, the order is fixed and the same in every module:

@@ -22,7 +22,7 @@ import java.util.Map;
  * under the lock and writes them without it.
  *
  * <p>Dimension sets and metadata stay after a flush (a deadline flush must not change the dimensions of the
- * metrics recorded after it); metrics are written once. For Lambda Lens modules only: not a public API.
+ * metrics recorded after it); metrics are written once.
  */
 public final class InvocationMetrics {
     private static final String SERVICE = "Service";

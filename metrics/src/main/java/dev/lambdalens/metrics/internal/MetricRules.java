@@ -5,7 +5,6 @@ import dev.lambdalens.core.Diagnostics;
 /**
  * The rules CloudWatch applies to what a function records, checked where the input arrives, and the one way
  * a broken rule is reported: once per metric and rule, through the core's diagnostics, naming both.
- * For Lambda Lens modules only: not a public API.
  */
 public final class MetricRules {
     /** The longest metric name and namespace CloudWatch accepts. */

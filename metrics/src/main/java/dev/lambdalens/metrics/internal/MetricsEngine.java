@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * One metrics instance: where its documents go, what it was configured with in code, and how it finds the
  * buffer of the current invocation. Several handler wrappers may share one engine (the annotation's and
- * {@code MetricsFactory}'s do). For Lambda Lens modules only: not a public API.
+ * {@code MetricsFactory}'s do).
  */
 public final class MetricsEngine {
     /** The invocation's buffer. One key for every engine: an invocation has one set of metrics. */

@@ -10,7 +10,7 @@ import java.io.PrintStream;
  * Writes each document and its newline to {@link System#out} with one {@code write(byte[], int, int)}: a
  * {@link PrintStream} does that under its lock and hands the bytes to the stream below in one call, so a
  * document is never interleaved with other output. The bytes are encoded into a per-thread reused array, so a
- * document costs no string concatenation and no new byte array. For Lambda Lens modules only: not a public API.
+ * document costs no string concatenation and no new byte array.
  */
 public enum StandardOutput implements MetricsOutput {
     INSTANCE;

@@ -1,6 +1,5 @@
 /**
- * Implementation of Lambda Lens metrics: the EMF serializer, per-invocation buffers, the {@code @FlushMetrics}
- * aspect and the event-source readers. For Lambda Lens modules only: not a public API, it may change without
- * notice.
+ * Internal to Lambda Lens: shared by its modules, not a public API. Classes here may change or disappear
+ * in any release without notice; do not use them from application code.
  */
 package dev.lambdalens.metrics.internal;

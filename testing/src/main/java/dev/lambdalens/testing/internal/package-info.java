@@ -1,5 +1,5 @@
 /**
- * Internal implementation of the Lambda Lens testing kit. Nothing in this package is public API: it may change
- * at any time without notice. Use the types of {@code dev.lambdalens.testing} instead.
+ * Internal to Lambda Lens: shared by its modules, not a public API. Classes here may change or disappear
+ * in any release without notice; do not use them from application code.
  */
 package dev.lambdalens.testing.internal;

@@ -1,5 +1,5 @@
 /**
- * Lambda Lens tracing internals: the subsegment model, its JSON writer, the daemon sender, the X-Ray SDK
- * bridge and the aspect. Not a public API: it may change without notice.
+ * Internal to Lambda Lens: shared by its modules, not a public API. Classes here may change or disappear
+ * in any release without notice; do not use them from application code.
  */
 package dev.lambdalens.tracing.internal;
