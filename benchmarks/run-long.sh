@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" != "--no-build" ]; then
   ./mvnw -q -B -DskipTests package \
-    -pl benchmarks/workload,benchmarks/lens-handlers,benchmarks/powertools-handlers,benchmarks/runner -am
+    -pl benchmarks/workload,benchmarks/lens-handlers,benchmarks/powertools-handlers,benchmarks/aws-workload,benchmarks/aws-lens-handlers,benchmarks/aws-xray-handlers,benchmarks/runner -am
 else
   shift
 fi

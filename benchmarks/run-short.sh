@@ -19,7 +19,7 @@ fi
 if $build; then
   echo "== building the benchmark modules (tests skipped)"
   ./mvnw -q -B -DskipTests package \
-    -pl benchmarks/workload,benchmarks/lens-handlers,benchmarks/powertools-handlers,benchmarks/runner -am
+    -pl benchmarks/workload,benchmarks/lens-handlers,benchmarks/powertools-handlers,benchmarks/aws-workload,benchmarks/aws-lens-handlers,benchmarks/aws-xray-handlers,benchmarks/runner -am
 fi
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -36,6 +36,14 @@ public final class Span implements TracedSubsegment {
     private Map<String, Object> annotations;
     private Map<String, Map<String, String>> metadata;
     private List<Span> children;
+    // A call to a downstream service (an AWS SDK call): the fields X-Ray reads for its service map.
+    private String namespace;
+    private boolean error;
+    private boolean throttle;
+    private boolean remoteCause;
+    private Map<String, Object> aws;
+    private int httpStatus;
+    private long httpContentLength = -1;
 
     /** The X-Ray SDK subsegment that stands for this span while SDK interop is on; set on one thread only. */
     volatile Object sdkMirror;
@@ -56,7 +64,8 @@ public final class Span implements TracedSubsegment {
         }
     }
 
-    Tracer tracer() {
+    /** The tracer that made this span. */
+    public Tracer tracer() {
         return tracer;
     }
 
@@ -169,6 +178,78 @@ public final class Span implements TracedSubsegment {
         }
     }
 
+    /**
+     * Marks the span as a call to a downstream service: {@code "aws"} for an AWS SDK call, {@code "remote"} for
+     * any other. X-Ray draws such a subsegment as its own node in the service map.
+     */
+    public void markRemote(String namespace) {
+        synchronized (lock) {
+            this.namespace = namespace;
+        }
+    }
+
+    /**
+     * Adds a field of the {@code aws} object (operation, region, request_id, retries, table_name, ...). The
+     * value is a String, a Number, a Boolean or a collection of Strings (written as an array); {@code null}
+     * values are left out. A later value for the same key replaces the earlier one.
+     */
+    public void putAws(String key, Object value) {
+        if (key == null || value == null) {
+            return;
+        }
+        synchronized (lock) {
+            if (closedForWrites("aws field ", key)) {
+                return;
+            }
+            if (aws == null) {
+                aws = new LinkedHashMap<>(8);
+            }
+            aws.put(key, value);
+        }
+    }
+
+    /** Records the HTTP response: {@code http.response.status} and, when not negative, its content length. */
+    public void putHttpResponse(int status, long contentLength) {
+        synchronized (lock) {
+            httpStatus = status;
+            httpContentLength = contentLength;
+        }
+    }
+
+    /**
+     * Sets the flags X-Ray derives from a response status: 429 is {@code throttle} and {@code error}, other
+     * 4xx {@code error}, 5xx {@code fault}; {@code 0} or less (no response at all) is {@code fault}.
+     */
+    public void markStatus(int status) {
+        synchronized (lock) {
+            if (status <= 0 || status >= 500) {
+                fault = true;
+            } else if (status >= 400) {
+                error = true;
+                throttle |= status == 429;
+            }
+        }
+    }
+
+    /** Marks the span throttled (and so a client {@code error}), for services that throttle with another status. */
+    public void markThrottle() {
+        synchronized (lock) {
+            throttle = true;
+            error = true;
+        }
+    }
+
+    /**
+     * Records {@code error} as the span's cause without changing its flags (see {@link #markStatus(int)});
+     * {@code remote}: the service answered with it, rather than the call failing on this side.
+     */
+    public void putCause(Throwable error, boolean remote) {
+        synchronized (lock) {
+            cause = error;
+            remoteCause = remote;
+        }
+    }
+
     /** Ends the span; returns whether it must now be sent as its own document. */
     boolean end(long endMicros) {
         synchronized (lock) {
@@ -198,6 +279,35 @@ public final class Span implements TracedSubsegment {
 
     Throwable cause() {
         return cause;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    boolean error() {
+        return error;
+    }
+
+    boolean throttle() {
+        return throttle;
+    }
+
+    boolean remoteCause() {
+        return remoteCause;
+    }
+
+    Map<String, Object> aws() {
+        return aws;
+    }
+
+    /** The HTTP response status, or 0 when none was recorded. */
+    int httpStatus() {
+        return httpStatus;
+    }
+
+    long httpContentLength() {
+        return httpContentLength;
     }
 
     Map<String, Object> annotations() {

@@ -2,6 +2,7 @@ package dev.lambdalens.tracing.internal;
 
 import dev.lambdalens.core.internal.JsonText;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,10 @@ final class SpanDocument {
         out.append("{\"name\":");
         JsonText.appendQuoted(out, span.name());
         out.append(",\"id\":\"").append(span.id()).append('"');
+        if (span.namespace() != null) {
+            out.append(",\"namespace\":");
+            JsonText.appendQuoted(out, span.namespace());
+        }
         if (standalone) {
             out.append(",\"type\":\"subsegment\",\"parent_id\":\"").append(span.parentId())
                     .append("\",\"trace_id\":\"").append(span.traceId()).append('"');
@@ -83,9 +88,17 @@ final class SpanDocument {
         if (span.fault()) {
             out.append(",\"fault\":true");
         }
-        if (span.cause() != null) {
-            writeCause(span.cause());
+        if (span.error()) {
+            out.append(",\"error\":true");
         }
+        if (span.throttle()) {
+            out.append(",\"throttle\":true");
+        }
+        if (span.cause() != null) {
+            writeCause(span.cause(), span.remoteCause());
+        }
+        writeAws(span.aws());
+        writeHttp(span.httpStatus(), span.httpContentLength());
         writeAnnotations(span.annotations());
         writeMetadata(span.metadata());
         if (withChildren || !top) {
@@ -184,7 +197,55 @@ final class SpanDocument {
         out.append('}');
     }
 
-    private void writeCause(Throwable error) {
+    private void writeAws(Map<String, Object> aws) {
+        if (aws == null || aws.isEmpty()) {
+            return;
+        }
+        out.append(",\"aws\":{");
+        boolean first = true;
+        for (Map.Entry<String, Object> entry : aws.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            JsonText.appendQuoted(out, entry.getKey());
+            out.append(':');
+            appendAwsValue(entry.getValue());
+        }
+        out.append('}');
+    }
+
+    private void appendAwsValue(Object value) {
+        if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            out.append(value);
+        } else if (value instanceof Collection) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : (Collection<?>) value) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                JsonText.appendQuoted(out, String.valueOf(item));
+            }
+            out.append(']');
+        } else {
+            JsonText.appendQuoted(out, String.valueOf(value));
+        }
+    }
+
+    private void writeHttp(int status, long contentLength) {
+        if (status <= 0) {
+            return;
+        }
+        out.append(",\"http\":{\"response\":{\"status\":").append(status);
+        if (contentLength >= 0) {
+            out.append(",\"content_length\":").append(contentLength);
+        }
+        out.append("}}");
+    }
+
+    private void writeCause(Throwable error, boolean remote) {
         out.append(",\"cause\":{\"working_directory\":");
         JsonText.appendQuoted(out, WORKING_DIRECTORY);
         out.append(",\"exceptions\":[");
@@ -198,16 +259,19 @@ final class SpanDocument {
             Throwable next = current.getCause();
             String nextId = next != null && next != current && !seen.containsKey(next) && i + 1 < MAX_CAUSES
                     ? Ids.newId() : null;
-            writeException(current, id, nextId);
+            writeException(current, id, nextId, remote && i == 0);
             current = next;
             id = nextId;
         }
         out.append("]}");
     }
 
-    private void writeException(Throwable error, String id, String causeId) {
+    private void writeException(Throwable error, String id, String causeId, boolean remote) {
         out.append("{\"id\":\"").append(id).append("\",\"type\":");
         JsonText.appendQuoted(out, error.getClass().getName());
+        if (remote) {
+            out.append(",\"remote\":true");
+        }
         if (error.getMessage() != null) {
             out.append(",\"message\":");
             JsonText.appendQuoted(out, error.getMessage());

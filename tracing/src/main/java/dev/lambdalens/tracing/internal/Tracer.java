@@ -100,7 +100,8 @@ public final class Tracer implements Problems {
         return metadataWriter;
     }
 
-    boolean sdkInterop() {
+    /** Whether subsegments are also the X-Ray SDK's current entity (see {@link #SDK_INTEROP}). */
+    public boolean sdkInterop() {
         return sdkInterop;
     }
 

@@ -130,7 +130,7 @@ final class ColdStartRunner {
         String traceRoot = invocation.traceRoot().orElseThrow();
         List<String> missing = new ArrayList<>();
         for (Emission emission : variant.emissions()) {
-            List<String> candidates = emission == Emission.XRAY ? datagrams(daemon, traceRoot) : invocation.stdout();
+            List<String> candidates = emission.inDatagram() ? datagrams(daemon, traceRoot) : invocation.stdout();
             if (!emission.foundIn(candidates, traceRoot)) {
                 missing.add(emission.description());
             }

@@ -32,6 +32,14 @@ public enum Emission {
             return datagram.startsWith("{\"format\"") && datagram.contains("loadOrder")
                     && datagram.contains(traceRoot);
         }
+    },
+    /** The DynamoDB call as a subsegment of this invocation's trace, with its operation. */
+    AWS_CALL("DynamoDB call subsegment") {
+        @Override
+        boolean matches(String datagram, String traceRoot) {
+            return datagram.startsWith("{\"format\"") && datagram.contains("\"DynamoDb\"")
+                    && datagram.contains("GetItem") && datagram.contains(traceRoot);
+        }
     };
 
     /** The order id in the sample event. */
@@ -49,7 +57,12 @@ public enum Emission {
 
     abstract boolean matches(String lineOrDatagram, String traceRoot);
 
-    /** True if one of {@code candidates} (stdout lines, or X-Ray datagrams for {@link #XRAY}) matches. */
+    /** Whether it is looked for in the X-Ray datagrams rather than on standard output. */
+    boolean inDatagram() {
+        return this == XRAY || this == AWS_CALL;
+    }
+
+    /** True if one of {@code candidates} (stdout lines, or X-Ray datagrams for {@link #XRAY} and {@link #AWS_CALL}) matches. */
     public boolean foundIn(List<String> candidates, String traceRoot) {
         for (String candidate : candidates) {
             if (matches(candidate, traceRoot)) {

@@ -101,13 +101,13 @@ public class InvocationBenchmark {
             sink.startCapture();
             Object response = invoke();
             List<String> lines = sink.stopCapture();
-            List<String> datagrams = selected.emissions().contains(Emission.XRAY) ? receive(daemon) : List.of();
+            List<String> datagrams = selected.emissions().stream().anyMatch(Emission::inDatagram) ? receive(daemon) : List.of();
             List<String> missing = new ArrayList<>();
             if (response == null) {
                 missing.add("a response");
             }
             for (Emission emission : selected.emissions()) {
-                if (!emission.foundIn(emission == Emission.XRAY ? datagrams : lines, traceRoot)) {
+                if (!emission.foundIn(emission.inDatagram() ? datagrams : lines, traceRoot)) {
                     missing.add(emission.description());
                 }
             }

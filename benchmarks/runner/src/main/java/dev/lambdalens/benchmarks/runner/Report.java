@@ -15,6 +15,8 @@ final class Report {
     /** Log lines per invocation of the benchmark handler (see the workload). */
     static final int LOG_LINES_PER_INVOCATION = 3;
     static final double COLD_START_LIMIT_MS = 120;
+    /** Issue 13: cold-start overhead of tracing one DynamoDB call, over the same function untraced. */
+    static final double AWS_CALL_COLD_START_LIMIT_MS = 30;
 
     private final Map<Variant, Summary> coldStart = new LinkedHashMap<>();
     private final Map<Variant, Summary> coldStartOverhead = new LinkedHashMap<>();
@@ -23,6 +25,7 @@ final class Report {
     private final Map<Variant, JmhRunner.Result> perInvocation = new LinkedHashMap<>();
     private final List<String[]> budgets = new ArrayList<>();
     private final String header;
+    private final Map<Variant, List<Double>> coldStartRuns;
 
     /**
      * @param coldStartMillis         per variant and round, JVM start to first response
@@ -32,6 +35,7 @@ final class Report {
     Report(String header, Map<Variant, List<Double>> coldStartMillis, Map<Variant, List<Double>> firstInvocationMillis,
            Map<Variant, List<JmhRunner.Result>> jmh) {
         this.header = header;
+        this.coldStartRuns = coldStartMillis;
         summarize(coldStartMillis, coldStart, coldStartOverhead);
         summarize(firstInvocationMillis, firstInvocation, firstInvocationOverhead);
         jmh.forEach((variant, rounds) -> perInvocation.put(variant, medianOfRounds(variant, rounds)));
@@ -101,7 +105,7 @@ final class Report {
                     variant == Variant.BASELINE ? "" : bytes(allocationOverheadOf(variant)),
                     ratio(timeOverheadOf(variant), timeOverheadOf(variant.powertoolsCounterpart())))));
         }
-        md.append("\n### Budgets\n\n| Budget | Lambda Lens | Powertools | Limit | Result |\n|---|---:|---:|---:|---|\n");
+        md.append("\n### Budgets\n\n| Budget | Lambda Lens | Powertools or X-Ray SDK | Limit | Result |\n|---|---:|---:|---:|---|\n");
         budgets.forEach(budget -> md.append(row(budget)));
         return md.toString();
     }
@@ -172,9 +176,9 @@ final class Report {
 
     private static String color(Variant variant) {
         return switch (variant.group()) {
-            case WORKLOAD -> "#9e9e9e";
-            case LENS -> "#2e7d32";
-            case POWERTOOLS -> "#ef6c00";
+            case WORKLOAD, AWS_WORKLOAD -> "#9e9e9e";
+            case LENS, AWS_LENS -> "#2e7d32";
+            case POWERTOOLS, AWS_XRAY -> "#ef6c00";
         };
     }
 
@@ -192,10 +196,49 @@ final class Report {
                     us(oursTime) + " µs", us(theirsTime) + " µs", us(theirsTime / 2) + " µs",
                     verdict(oursTime, theirsTime / 2)});
         }
+        evaluateAwsCallBudgets();
         double ours = allocationOverheadOf(Variant.LENS_LOGGING) / LOG_LINES_PER_INVOCATION;
         double theirs = allocationOverheadOf(Variant.POWERTOOLS_LOGGING) / LOG_LINES_PER_INVOCATION;
         budgets.add(new String[] {"Allocation per log line (logging alone, over baseline, / 3 lines) <= 1/2 of Powertools'",
                 bytes(ours) + " B", bytes(theirs) + " B", bytes(theirs / 2) + " B", verdict(ours, theirs / 2)});
+    }
+
+    /**
+     * Issue 13: one DynamoDB call per invocation, traced by Lambda Lens's own interceptor ({@code aws-lens}) or
+     * by the X-Ray SDK's instrumentor ({@code aws-xray-sdk}), each over the same function untraced
+     * ({@code aws-none}): cold start as the median of the paired differences of each round.
+     */
+    private void evaluateAwsCallBudgets() {
+        double ours = pairedOverheadMedian(Variant.AWS_LENS, Variant.AWS_NONE);
+        double theirs = pairedOverheadMedian(Variant.AWS_XRAY_SDK, Variant.AWS_NONE);
+        budgets.add(new String[] {"Cold start overhead of a traced DynamoDB call (aws-lens over aws-none) <= 1/5 of "
+                + "the X-Ray SDK instrumentor's (aws-xray-sdk over aws-none)",
+                ms(ours), ms(theirs), ms(theirs / 5), verdict(ours, theirs / 5)});
+        budgets.add(new String[] {"Cold start overhead of a traced DynamoDB call (aws-lens over aws-none) <= 30 ms",
+                ms(ours), "", ms(AWS_CALL_COLD_START_LIMIT_MS), verdict(ours, AWS_CALL_COLD_START_LIMIT_MS)});
+        double oursTime = timeOf(Variant.AWS_LENS) - timeOf(Variant.AWS_NONE);
+        double theirsTime = timeOf(Variant.AWS_XRAY_SDK) - timeOf(Variant.AWS_NONE);
+        budgets.add(new String[] {"Per-invocation overhead of a traced DynamoDB call (aws-lens over aws-none) <= 1/2 "
+                + "of the X-Ray SDK instrumentor's", us(oursTime) + " µs", us(theirsTime) + " µs",
+                us(theirsTime / 2) + " µs", verdict(oursTime, theirsTime / 2)});
+    }
+
+    private double pairedOverheadMedian(Variant variant, Variant base) {
+        List<Double> runs = coldStartRuns.get(variant);
+        List<Double> baseRuns = coldStartRuns.get(base);
+        if (runs == null || baseRuns == null) {
+            return Double.NaN;
+        }
+        List<Double> paired = new ArrayList<>();
+        for (int i = 0; i < Math.min(runs.size(), baseRuns.size()); i++) {
+            paired.add(runs.get(i) - baseRuns.get(i));
+        }
+        return Summary.of(paired).median();
+    }
+
+    private double timeOf(Variant variant) {
+        JmhRunner.Result result = perInvocation.get(variant);
+        return result == null ? Double.NaN : result.microsPerOp();
     }
 
     private double coldStartOverheadOf(Variant variant) {

@@ -38,7 +38,16 @@ public enum Variant {
             POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
     /** {@code ObservedHandler.wrap(...)} with the three interceptors, no AspectJ. */
     LENS_ALL_PLAIN("lens-all-plain", Group.LENS, "dev.lambdalens.benchmarks.lens.LensPlainJavaHandler",
-            POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY);
+            POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
+
+    /** One DynamoDB {@code GetItem} per invocation (a local endpoint in the JVM), no tracing. */
+    AWS_NONE("aws-none", Group.AWS_WORKLOAD, "dev.lambdalens.benchmarks.aws.DynamoDbBaselineHandler", null),
+    /** {@code aws-none} traced, with the X-Ray SDK's AWS SDK v2 instrumentor recording the call (interop). */
+    AWS_XRAY_SDK("aws-xray-sdk", Group.AWS_XRAY, "dev.lambdalens.benchmarks.aws.xray.XRayInstrumentedDynamoDbHandler",
+            null, Emission.XRAY, Emission.AWS_CALL),
+    /** {@code aws-none} traced, with Lambda Lens's own interceptor recording the call. */
+    AWS_LENS("aws-lens", Group.AWS_LENS, "dev.lambdalens.benchmarks.aws.lens.LensDynamoDbHandler",
+            AWS_XRAY_SDK, Emission.XRAY, Emission.AWS_CALL);
 
     private final String id;
     private final Group group;
@@ -106,7 +115,13 @@ public enum Variant {
         /** Lambda Lens with Logback. */
         LENS("lens-handlers"),
         /** Powertools 2.9.0 with log4j2, and the X-Ray SDK. */
-        POWERTOOLS("powertools-handlers");
+        POWERTOOLS("powertools-handlers"),
+        /** The workload with a DynamoDB call and the AWS SDK, no tracing. */
+        AWS_WORKLOAD("aws-workload"),
+        /** That with Lambda Lens tracing, which records the AWS call itself. */
+        AWS_LENS("aws-lens-handlers"),
+        /** That with the X-Ray SDK's AWS SDK v2 instrumentor as well. */
+        AWS_XRAY("aws-xray-handlers");
 
         private final String module;
 
