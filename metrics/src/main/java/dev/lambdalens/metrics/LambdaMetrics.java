@@ -1,7 +1,7 @@
 package dev.lambdalens.metrics;
 
 import dev.lambdalens.core.LensRuntime;
-import dev.lambdalens.metrics.internal.MetricsEngine;
+import dev.lambdalens.metrics.internal.MetricsRouter;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -128,21 +128,21 @@ public final class LambdaMetrics {
         }
 
         public MetricsInterceptor build() {
-            MetricsEngine engine;
+            MetricsRouter router;
             if (metrics != null) {
                 if (runtime != null || output != null) {
                     throw new IllegalStateException("metrics(...) shares that instance's runtime and output; "
                             + "do not also set runtime(...) or output(...)");
                 }
-                engine = MetricsEngine.of(metrics);
-                if (engine == null) {
+                router = MetricsRouter.of(metrics);
+                if (router == null) {
                     throw new IllegalArgumentException("metrics(...) takes an instance made by Lambda Lens, was "
                             + metrics.getClass().getName());
                 }
             } else {
-                engine = new MetricsEngine(runtime, output != null ? output : MetricsOutput.standardOutput());
+                router = new MetricsRouter(runtime, output != null ? output : MetricsOutput.standardOutput());
             }
-            return new MetricsInterceptor(this, engine);
+            return new MetricsInterceptor(this, router);
         }
 
         String namespace() {

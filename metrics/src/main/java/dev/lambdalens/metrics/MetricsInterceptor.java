@@ -4,8 +4,8 @@ import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.internal.EventSources;
-import dev.lambdalens.metrics.internal.InvocationMetrics;
-import dev.lambdalens.metrics.internal.MetricsEngine;
+import dev.lambdalens.metrics.internal.MetricsBuffer;
+import dev.lambdalens.metrics.internal.MetricsRouter;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.Objects;
 public final class MetricsInterceptor implements InvocationInterceptor {
     private static volatile MetricsInterceptor global;
 
-    private final MetricsEngine engine;
+    private final MetricsRouter router;
     private final String namespace;
     private final String service;
     private final String functionName;
@@ -30,8 +30,8 @@ public final class MetricsInterceptor implements InvocationInterceptor {
     private final boolean eventSourceMetrics;
     private final Duration deadlineMargin;
 
-    MetricsInterceptor(LambdaMetrics.Builder builder, MetricsEngine engine) {
-        this.engine = engine;
+    MetricsInterceptor(LambdaMetrics.Builder builder, MetricsRouter router) {
+        this.router = router;
         this.namespace = builder.namespace();
         this.service = builder.service();
         this.functionName = builder.functionName();
@@ -48,7 +48,7 @@ public final class MetricsInterceptor implements InvocationInterceptor {
             synchronized (MetricsInterceptor.class) {
                 current = global;
                 if (current == null) {
-                    current = new MetricsInterceptor(LambdaMetrics.builder(), new MetricsEngine(null, MetricsOutput.standardOutput()));
+                    current = new MetricsInterceptor(LambdaMetrics.builder(), new MetricsRouter(null, MetricsOutput.standardOutput()));
                     global = current;
                 }
             }
@@ -58,20 +58,20 @@ public final class MetricsInterceptor implements InvocationInterceptor {
 
     /** The metrics instance whose recordings this interceptor flushes. */
     public Metrics metrics() {
-        return engine.metrics();
+        return router.metrics();
     }
 
     @Override
     public void beforeHandler(InvocationScope scope, Object event) {
-        InvocationMetrics buffer = engine.bufferFor(scope);
+        MetricsBuffer buffer = router.bufferFor(scope);
         if (buffer.disabled()) {
             return;
         }
         buffer.configure(namespace, service, functionName, raiseOnEmptyMetrics);
         if (captureColdStart && scope.coldStart()) {
-            buffer.writeColdStart(scope.context() == null ? null : scope.context().getFunctionName(), null);
+            buffer.standalone().writeColdStart(scope.context() == null ? null : scope.context().getFunctionName(), null);
         }
-        if (event != null && (eventSourceMetrics || engine.eventSourceMetrics(scope.runtime()))) {
+        if (event != null && (eventSourceMetrics || router.eventSourceMetrics(scope.runtime()))) {
             EventSources.record(event, buffer, scope.startEpochMillis());
         }
         if (buffer.claimDeadlineFlush()) {
@@ -82,13 +82,13 @@ public final class MetricsInterceptor implements InvocationInterceptor {
 
     @Override
     public void afterFailure(InvocationScope scope, Object event, Throwable error) {
-        engine.bufferFor(scope).flush();
+        router.bufferFor(scope).flush();
     }
 
     @Override
     public void afterHandler(InvocationScope scope) {
-        engine.bufferFor(scope).finish();
-        engine.flushDetached();
+        router.bufferFor(scope).finish();
+        router.flushDetached();
     }
 
     @Override

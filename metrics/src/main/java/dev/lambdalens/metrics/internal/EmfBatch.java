@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one flush writes, taken from an {@link InvocationMetrics} under its lock so that the documents are
+ * Everything one flush writes, taken from an {@link MetricsBuffer} under its lock so that the documents are
  * built and written without holding it.
  *
  * @param namespace a valid namespace

@@ -30,7 +30,7 @@ final class EventSourceReader {
     private EventSourceReader() {
     }
 
-    static void read(Object event, InvocationMetrics buffer, long startMillis) {
+    static void read(Object event, MetricsBuffer buffer, long startMillis) {
         if (event instanceof SQSEvent) {
             List<SQSEvent.SQSMessage> records = ((SQSEvent) event).getRecords();
             Ages ages = new Ages(startMillis, size(records));
@@ -123,17 +123,17 @@ final class EventSourceReader {
             oldest = Math.max(oldest, age);
         }
 
-        void write(InvocationMetrics buffer, String eventSource) {
+        void write(MetricsBuffer buffer, String eventSource) {
             MetricSeries size = new MetricSeries(BATCH_SIZE, MetricUnit.COUNT, MetricResolution.STANDARD);
             size.add(batchSize);
             if (oldest < 0) {
-                buffer.writeEventSource(eventSource, List.of(size));
+                buffer.standalone().writeEventSource(eventSource, List.of(size));
                 return;
             }
             MetricSeries oldestAge = new MetricSeries(OLDEST_RECORD_AGE, MetricUnit.MILLISECONDS,
                     MetricResolution.STANDARD);
             oldestAge.add(oldest);
-            buffer.writeEventSource(eventSource, List.of(size, oldestAge, ages));
+            buffer.standalone().writeEventSource(eventSource, List.of(size, oldestAge, ages));
         }
     }
 }

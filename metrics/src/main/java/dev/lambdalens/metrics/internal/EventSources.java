@@ -14,7 +14,7 @@ public final class EventSources {
      *
      * @param startMillis the start of the invocation, from which the age of each record is measured
      */
-    public static void record(Object event, InvocationMetrics buffer, long startMillis) {
+    public static void record(Object event, MetricsBuffer buffer, long startMillis) {
         if (!Availability.EVENTS_ON_CLASS_PATH) {
             buffer.diagnostics().reportOnce("metrics:event-source:unavailable",
                     "event-source metrics are switched on but com.amazonaws:aws-lambda-java-events is not on the "

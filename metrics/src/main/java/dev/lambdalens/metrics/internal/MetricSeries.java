@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * The values of one metric recorded in one invocation, in a growing primitive array (no boxing per value).
- * Not thread-safe: the owning {@link InvocationMetrics} guards it. For Lambda Lens modules only.
+ * Not thread-safe: the owning {@link MetricsBuffer} guards it. For Lambda Lens modules only.
  */
 final class MetricSeries {
     final String name;

@@ -13,36 +13,37 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 
 /**
- * One metrics instance: where its documents go, what it was configured with in code, and how it finds the
- * buffer of the current invocation. Several handler wrappers may share one engine (the annotation's and
+ * Routes one metrics instance's calls to the buffer of the invocation current on the calling thread (or to a
+ * detached buffer outside any invocation), and holds what that instance was configured with in code and where
+ * its documents go. Several handler wrappers may share one router (the annotation's and
  * {@code MetricsFactory}'s do).
  */
-public final class MetricsEngine {
-    /** The invocation's buffer. One key for every engine: an invocation has one set of metrics. */
-    static final ScopeKey<InvocationMetrics> BUFFER = ScopeKey.named("lambda-lens-metrics");
+public final class MetricsRouter {
+    /** The invocation's buffer. One key for every router: an invocation has one set of metrics. */
+    static final ScopeKey<MetricsBuffer> BUFFER = ScopeKey.named("lambda-lens-metrics");
 
     private final LensRuntime runtime;
     private final MetricsOutput output;
     private final Routing metrics = new Routing();
     /** Made once: a method reference written at the call would be a new object per invocation. */
-    private final Function<InvocationScope, InvocationMetrics> bufferFactory = this::newBuffer;
+    private final Function<InvocationScope, MetricsBuffer> bufferFactory = this::newBuffer;
     private volatile MetricsDefaults defaults = MetricsDefaults.NONE;
-    /** The settings of the last runtime used, with that runtime: one engine nearly always serves one runtime. */
-    private volatile Object[] environment;
-    private InvocationMetrics detached;
+    /** The settings of the last runtime used, with that runtime: one router nearly always serves one runtime. */
+    private volatile RuntimeSettings settings;
+    private MetricsBuffer detached;
 
     /**
      * @param runtime the runtime for metrics recorded outside any invocation; {@code null} for
      *                {@link LensRuntime#global()}, looked up on first use
      */
-    public MetricsEngine(LensRuntime runtime, MetricsOutput output) {
+    public MetricsRouter(LensRuntime runtime, MetricsOutput output) {
         this.runtime = runtime;
         this.output = output;
     }
 
-    /** The engine behind {@code metrics} when Lambda Lens made it, else {@code null}. */
-    public static MetricsEngine of(Metrics metrics) {
-        return metrics instanceof Routing ? ((Routing) metrics).engine() : null;
+    /** The router behind {@code metrics} when Lambda Lens made it, else {@code null}. */
+    public static MetricsRouter of(Metrics metrics) {
+        return metrics instanceof Routing ? ((Routing) metrics).router() : null;
     }
 
     /** The {@link Metrics} that routes each call to the invocation current on the calling thread. */
@@ -51,30 +52,33 @@ public final class MetricsEngine {
     }
 
     /** The buffer of {@code scope}, created (and registered to be flushed when the scope closes) on first use. */
-    public InvocationMetrics bufferFor(InvocationScope scope) {
-        InvocationMetrics buffer = scope.state().attachment(BUFFER);
+    public MetricsBuffer bufferFor(InvocationScope scope) {
+        MetricsBuffer buffer = scope.state().attachment(BUFFER);
         return buffer != null ? buffer : scope.state().attachment(BUFFER, bufferFactory);
     }
 
     /** Whether {@code LAMBDA_LENS_METRICS_EVENT_SOURCE} switches event-source metrics on. */
     public boolean eventSourceMetrics(LensRuntime lensRuntime) {
-        return environment(lensRuntime).eventSourceMetrics();
+        return settings(lensRuntime).eventSourceMetrics();
     }
 
     /** The settings the configuration of {@code lensRuntime} holds, read once per runtime. */
-    MetricsSettings environment(LensRuntime lensRuntime) {
-        Object[] current = environment;
-        if (current == null || current[0] != lensRuntime) {
-            current = new Object[] {lensRuntime,
-                    MetricsSettings.from(lensRuntime.configuration(), lensRuntime.diagnostics())};
-            environment = current;
+    MetricsSettings settings(LensRuntime lensRuntime) {
+        RuntimeSettings current = settings;
+        if (current == null || current.runtime != lensRuntime) {
+            current = new RuntimeSettings(lensRuntime,
+                    MetricsSettings.from(lensRuntime.configuration(), lensRuntime.diagnostics()));
+            settings = current;
         }
-        return (MetricsSettings) current[1];
+        return current.settings;
+    }
+
+    private record RuntimeSettings(LensRuntime runtime, MetricsSettings settings) {
     }
 
     /** Writes what was recorded outside any invocation. */
     public void flushDetached() {
-        InvocationMetrics buffer;
+        MetricsBuffer buffer;
         synchronized (this) {
             buffer = detached;
         }
@@ -83,37 +87,37 @@ public final class MetricsEngine {
         }
     }
 
-    private InvocationMetrics newBuffer(InvocationScope scope) {
+    private MetricsBuffer newBuffer(InvocationScope scope) {
         LensRuntime scopeRuntime = scope.runtime();
-        InvocationMetrics buffer = new InvocationMetrics(scopeRuntime, environment(scopeRuntime), output,
+        MetricsBuffer buffer = new MetricsBuffer(scopeRuntime, settings(scopeRuntime), output,
                 scope.requestId(), scope.traceId(), defaults);
         // Whatever wrapper opened the scope, its end flushes these metrics: nothing recorded is lost.
         scope.state().onClose(buffer::finish);
         return buffer;
     }
 
-    private synchronized InvocationMetrics detached() {
+    private synchronized MetricsBuffer detached() {
         if (detached == null) {
             LensRuntime lensRuntime = runtime != null ? runtime : LensRuntime.global();
-            detached = new InvocationMetrics(lensRuntime, environment(lensRuntime), output, null, null, defaults);
+            detached = new MetricsBuffer(lensRuntime, settings(lensRuntime), output, null, null, defaults);
         }
         return detached;
     }
 
     /** Routes to the current invocation's buffer, or to the detached one outside an invocation. */
-    private final class Routing extends BufferMetrics {
-        MetricsEngine engine() {
-            return MetricsEngine.this;
+    private final class Routing extends BufferedMetrics {
+        MetricsRouter router() {
+            return MetricsRouter.this;
         }
 
         @Override
-        InvocationMetrics target() {
+        MetricsBuffer target() {
             InvocationScope scope = InvocationScope.current();
             return scope != null ? bufferFor(scope) : detached();
         }
 
         @Override
-        InvocationMetrics lateTarget() {
+        MetricsBuffer lateTarget() {
             return detached();
         }
 

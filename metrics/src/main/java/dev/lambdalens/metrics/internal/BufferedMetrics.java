@@ -15,17 +15,17 @@ import java.util.function.Consumer;
  * {@link Metrics} over the buffer {@link #target()} returns: the invocation's for the routing instance, a fixed
  * child buffer inside {@link #flushMetrics(Consumer)}. Every method is guarded: nothing reaches the caller.
  */
-abstract class BufferMetrics implements Metrics {
+abstract class BufferedMetrics implements Metrics {
 
     /** The buffer this call records into. */
-    abstract InvocationMetrics target();
+    abstract MetricsBuffer target();
 
     /** Called when a value arrives at a finished buffer (a worker thread outliving its invocation). */
-    abstract InvocationMetrics lateTarget();
+    abstract MetricsBuffer lateTarget();
 
     @Override
     public void addMetric(String key, double value, MetricUnit unit, MetricResolution resolution) {
-        InvocationMetrics target = target();
+        MetricsBuffer target = target();
         if (target.disabled()) {
             return;
         }
@@ -46,7 +46,7 @@ abstract class BufferMetrics implements Metrics {
 
     @Override
     public void setDefaultDimensions(DimensionSet dimensionSet) {
-        InvocationMetrics target = target();
+        MetricsBuffer target = target();
         if (dimensionSet == null) {
             target.diagnostics().reportOnce("metrics:null-default-dimensions",
                     "setDefaultDimensions(null) is ignored; use clearDefaultDimensions()");
@@ -78,7 +78,7 @@ abstract class BufferMetrics implements Metrics {
 
     @Override
     public void setTimestamp(Instant timestamp) {
-        InvocationMetrics target = target();
+        MetricsBuffer target = target();
         if (timestamp == null) {
             target.diagnostics().reportOnce("metrics:null-timestamp", "setTimestamp(null) is ignored");
             return;
@@ -103,7 +103,7 @@ abstract class BufferMetrics implements Metrics {
         } else if (scope.context() != null) {
             functionName = scope.context().getFunctionName();
         }
-        target().writeColdStart(functionName, dimensions);
+        target().standalone().writeColdStart(functionName, dimensions);
     }
 
     @Override
@@ -113,12 +113,12 @@ abstract class BufferMetrics implements Metrics {
 
     @Override
     public void flushMetrics(Consumer<Metrics> metricsConsumer) {
-        InvocationMetrics target = target();
+        MetricsBuffer target = target();
         if (metricsConsumer == null) {
             target.diagnostics().reportOnce("metrics:null-consumer", "flushMetrics(null) is ignored");
             return;
         }
-        InvocationMetrics child = target.child();
+        MetricsBuffer child = target.child();
         metricsConsumer.accept(new Fixed(child));
         child.flush();
     }
@@ -126,24 +126,24 @@ abstract class BufferMetrics implements Metrics {
     @Override
     public void flushSingleMetric(String name, double value, MetricUnit unit, String namespace,
                                   DimensionSet dimensions) {
-        target().writeSingle(name, value, unit, namespace, dimensions);
+        target().standalone().writeSingle(name, value, unit, namespace, dimensions);
     }
 
     /** Records into one given buffer. */
-    static final class Fixed extends BufferMetrics {
-        private final InvocationMetrics buffer;
+    static final class Fixed extends BufferedMetrics {
+        private final MetricsBuffer buffer;
 
-        Fixed(InvocationMetrics buffer) {
+        Fixed(MetricsBuffer buffer) {
             this.buffer = buffer;
         }
 
         @Override
-        InvocationMetrics target() {
+        MetricsBuffer target() {
             return buffer;
         }
 
         @Override
-        InvocationMetrics lateTarget() {
+        MetricsBuffer lateTarget() {
             return buffer;
         }
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one invocation recorded and has not written yet: metrics with their values, dimension sets, metadata,
+ * The buffer of one invocation: what it recorded and has not written yet: metrics with their values, dimension sets, metadata,
  * timestamp, namespace. Attached to the invocation's scope, so concurrent invocations never share one; worker
  * threads of the invocation record into it, hence every method holds its lock. A flush takes the metrics out
  * under the lock and writes them without it.
@@ -24,16 +24,17 @@ import java.util.Map;
  * <p>Dimension sets and metadata stay after a flush (a deadline flush must not change the dimensions of the
  * metrics recorded after it); metrics are written once.
  */
-public final class InvocationMetrics {
+public final class MetricsBuffer {
     private static final String SERVICE = "Service";
     private static final String FUNCTION_NAME = "FunctionName";
 
     private final LensRuntime runtime;
-    private final MetricsSettings environment;
+    private final MetricsSettings settings;
     private final MetricsOutput output;
     private final String requestId;
     private final String traceId;
     private final boolean disabled;
+    private final StandaloneDocuments standalone = new StandaloneDocuments(this);
 
     // Guarded by this.
     private final LinkedHashMap<String, MetricSeries> metrics = new LinkedHashMap<>(16);
@@ -48,22 +49,21 @@ public final class InvocationMetrics {
     private long timestampMillis = Long.MIN_VALUE;
     private boolean raiseOnEmptyMetrics;
     private boolean configured;
-    private boolean coldStartWritten;
     private boolean deadlineClaimed;
     private boolean wroteMetrics;
     private boolean finished;
 
-    InvocationMetrics(LensRuntime runtime, MetricsSettings environment, MetricsOutput output, String requestId,
+    MetricsBuffer(LensRuntime runtime, MetricsSettings settings, MetricsOutput output, String requestId,
                       String traceId, MetricsDefaults defaults) {
         this.runtime = runtime;
-        this.environment = environment;
+        this.settings = settings;
         this.output = output == StandardOutput.INSTANCE && runtime != null && runtime.documentSink() != null
                 ? new SinkOutput(runtime.documentSink()) : output;
         this.requestId = requestId;
         this.traceId = traceId;
-        this.disabled = environment.disabled();
-        this.service = environment.service();
-        this.functionName = environment.functionName();
+        this.disabled = settings.disabled();
+        this.service = settings.service();
+        this.functionName = settings.functionName();
         this.namespace = defaults.namespace();
         this.defaultDimensions = defaults.dimensions();
         this.raiseOnEmptyMetrics = defaults.raiseOnEmptyMetrics();
@@ -233,7 +233,7 @@ public final class InvocationMetrics {
             }
             wroteMetrics = true;
         }
-        EmfWriter.write(batch, output, diagnostics());
+        write(batch);
     }
 
     /**
@@ -255,62 +255,42 @@ public final class InvocationMetrics {
             raise = raiseOnEmptyMetrics;
         }
         if (empty && !disabled) {
-            if (raise) {
-                diagnostics().reportOnce("metrics:empty", "an invocation with raiseOnEmptyMetrics recorded no "
-                        + "metric; nothing was written (Lambda Lens reports this instead of failing the handler)");
-            } else if (environment.debug()) {
-                diagnostics().reportOnce("metrics:empty-debug", "an invocation recorded no metric, so nothing was "
-                        + "flushed (noted because the log level is DEBUG)");
-            }
+            EmptyInvocations.note(diagnostics(), settings, raise);
         }
     }
 
-    /**
-     * Writes a {@code ColdStart} = 1 document with Service and FunctionName dimensions, once per invocation.
-     *
-     * @param contextFunctionName the function name from Lambda's context, used when none is configured
-     */
-    public void writeColdStart(String contextFunctionName, DimensionSet extra) {
-        synchronized (this) {
-            if (coldStartWritten) {
-                return;
-            }
-            coldStartWritten = true;
-        }
-        MetricSeries coldStart = new MetricSeries("ColdStart", MetricUnit.COUNT, MetricResolution.STANDARD);
-        coldStart.add(1);
-        writeOwnDocument(List.of(coldStart), identity(contextFunctionName), extra, null);
+    /** The documents this invocation writes at once, apart from this buffer. */
+    public StandaloneDocuments standalone() {
+        return standalone;
     }
 
-    /** Writes event-source metrics as their own document, with Service, FunctionName and EventSource dimensions. */
-    void writeEventSource(String eventSource, List<MetricSeries> series) {
-        LinkedHashMap<String, String> dimensions = identity(null);
-        dimensions.put("EventSource", eventSource);
-        writeOwnDocument(series, dimensions, null, null);
+    /** Service and FunctionName, the identity of the function in cold-start and event-source documents. */
+    synchronized LinkedHashMap<String, String> identity(String contextFunctionName) {
+        LinkedHashMap<String, String> dimensions = new LinkedHashMap<>(4);
+        dimensions.put(SERVICE, service);
+        String name = functionName != null ? functionName : contextFunctionName;
+        if (name != null && DimensionSet.rejection(FUNCTION_NAME, name) == null) {
+            dimensions.put(FUNCTION_NAME, name);
+        }
+        return dimensions;
     }
 
-    /** Writes one metric at once, with the default dimensions plus {@code extra}. */
-    void writeSingle(String name, double value, MetricUnit unit, String namespaceOverride, DimensionSet extra) {
-        String rule = MetricRules.nameRule(name);
-        if (rule == null) {
-            rule = MetricRules.valueRule(value);
-        }
-        if (rule != null) {
-            MetricRules.report(diagnostics(), "metric '" + name + "'", rule, "this single metric is not written");
-            return;
-        }
-        MetricSeries series = new MetricSeries(name, unit == null ? MetricUnit.NONE : unit, MetricResolution.STANDARD);
-        series.add(value);
-        LinkedHashMap<String, String> dimensions;
-        synchronized (this) {
-            dimensions = new LinkedHashMap<>(effectiveDefaults());
-        }
-        writeOwnDocument(List.of(series), dimensions, extra, namespaceOverride);
+    /** Writes one document built elsewhere to where this buffer's documents go. */
+    void write(EmfBatch batch) {
+        EmfWriter.write(batch, output, diagnostics());
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    String traceId() {
+        return traceId;
     }
 
     /** A buffer that starts with this one's namespace, default dimensions, dimension sets and metadata. */
-    synchronized InvocationMetrics child() {
-        InvocationMetrics child = new InvocationMetrics(runtime, environment, output, requestId, traceId,
+    synchronized MetricsBuffer child() {
+        MetricsBuffer child = new MetricsBuffer(runtime, settings, output, requestId, traceId,
                 new MetricsDefaults(namespace, defaultDimensions, false));
         child.service = service;
         child.functionName = functionName;
@@ -322,40 +302,6 @@ public final class InvocationMetrics {
             child.metadata = new LinkedHashMap<>(metadata);
         }
         return child;
-    }
-
-    private void writeOwnDocument(List<MetricSeries> series, LinkedHashMap<String, String> dimensions,
-                                  DimensionSet extra, String namespaceOverride) {
-        if (disabled) {
-            return;
-        }
-        if (extra != null) {
-            reportProblems(extra);
-            for (Map.Entry<String, String> entry : extra.getDimensions().entrySet()) {
-                if (dimensions.size() < DimensionSet.MAX_DIMENSIONS || dimensions.containsKey(entry.getKey())) {
-                    dimensions.put(entry.getKey(), entry.getValue());
-                }
-            }
-        }
-        String ns;
-        long timestamp;
-        synchronized (this) {
-            ns = resolvedNamespace(namespaceOverride);
-            timestamp = timestamp();
-        }
-        EmfWriter.write(new EmfBatch(ns, timestamp, List.of(List.copyOf(dimensions.keySet())), dimensions,
-                series, Map.of(), requestId, traceId), output, diagnostics());
-    }
-
-    /** Service and FunctionName, the identity of the function in cold-start and event-source documents. */
-    private synchronized LinkedHashMap<String, String> identity(String contextFunctionName) {
-        LinkedHashMap<String, String> dimensions = new LinkedHashMap<>(4);
-        dimensions.put(SERVICE, service);
-        String name = functionName != null ? functionName : contextFunctionName;
-        if (name != null && DimensionSet.rejection(FUNCTION_NAME, name) == null) {
-            dimensions.put(FUNCTION_NAME, name);
-        }
-        return dimensions;
     }
 
     // Holding the lock.
@@ -388,7 +334,7 @@ public final class InvocationMetrics {
     }
 
     // Holding the lock. Callers copy before changing anything.
-    private LinkedHashMap<String, String> effectiveDefaults() {
+    LinkedHashMap<String, String> effectiveDefaults() {
         if (effectiveDefaults == null) {
             effectiveDefaults = computeEffectiveDefaults();
         }
@@ -406,8 +352,8 @@ public final class InvocationMetrics {
     }
 
     // Holding the lock.
-    private String resolvedNamespace(String override) {
-        String candidate = override != null ? override : namespace != null ? namespace : environment.namespace();
+    String resolvedNamespace(String override) {
+        String candidate = override != null ? override : namespace != null ? namespace : settings.namespace();
         String rule = MetricRules.namespaceRule(candidate);
         if (rule == null) {
             return candidate;
@@ -418,7 +364,7 @@ public final class InvocationMetrics {
     }
 
     // Holding the lock.
-    private long timestamp() {
+    long timestamp() {
         return timestampMillis != Long.MIN_VALUE ? timestampMillis : runtime.clock().millis();
     }
 
