@@ -9,6 +9,7 @@ import dev.lambdalens.tracing.internal.NoopSubsegment;
 import dev.lambdalens.tracing.internal.Span;
 import dev.lambdalens.tracing.internal.TracedCall;
 import dev.lambdalens.tracing.internal.Tracer;
+import dev.lambdalens.tracing.internal.TracingPrimer;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -63,7 +64,7 @@ public final class LambdaTracing {
      * initializes the X-Ray SDK, which is where nearly all of the first invocation's tracing cost is.
      */
     public static void prime() {
-        Tracer.of(LensRuntime.global()).prime();
+        new TracingPrimer().prime(LensRuntime.global());
     }
 
     /** Runs {@code work} in a subsegment named {@code name} and returns its result. */

@@ -26,7 +26,7 @@ public final class CurrentSpan {
             try {
                 sdkPrevious = SdkBridge.enter(span);
             } catch (RuntimeException | LinkageError e) {
-                span.tracer().problem("tracing:sdk-interop", "could not make the subsegment current for the X-Ray "
+                span.tracer().diagnostics().reportOnce("tracing:sdk-interop", "could not make the subsegment current for the X-Ray "
                         + "SDK; AWS SDK calls will show under the function's segment instead", e);
             }
         }

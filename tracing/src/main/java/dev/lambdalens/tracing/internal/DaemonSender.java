@@ -1,5 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.spi.DocumentSink;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class DaemonSender {
     static final int MAX_DATAGRAM_BYTES = 63 * 1024;
 
     private final String address;
-    private final Problems problems;
+    private final Diagnostics diagnostics;
     private volatile InetSocketAddress target;
     private volatile DatagramChannel channel;
     private volatile boolean unusable;
@@ -29,9 +30,9 @@ final class DaemonSender {
     private final DocumentSink sink;
 
     /** A sender to the daemon at {@code address}, or to {@code sink} instead when it is not {@code null}. */
-    DaemonSender(String address, Problems problems, DocumentSink sink) {
+    DaemonSender(String address, Diagnostics diagnostics, DocumentSink sink) {
         this.address = address;
-        this.problems = problems;
+        this.diagnostics = diagnostics;
         this.sink = sink;
     }
 
@@ -45,7 +46,7 @@ final class DaemonSender {
         try {
             channel();
         } catch (IOException | RuntimeException e) {
-            problems.report("tracing:send", "could not open a socket to the X-Ray daemon at " + address
+            diagnostics.reportOnce("tracing:send", "could not open a socket to the X-Ray daemon at " + address
                     + "; traces of this function may be incomplete", e);
         }
     }
@@ -85,7 +86,7 @@ final class DaemonSender {
                 sink.write(DocumentSink.Kind.XRAY_SEGMENT, datagram.array(), datagram.arrayOffset() + start,
                         datagram.limit() - start);
             } catch (RuntimeException e) {
-                problems.report("tracing:sink", "the document sink failed on an X-Ray document", e);
+                diagnostics.reportOnce("tracing:sink", "the document sink failed on an X-Ray document", e);
             }
             return;
         }
@@ -98,7 +99,7 @@ final class DaemonSender {
                 open.send(datagram, target);
             }
         } catch (IOException | RuntimeException e) {
-            problems.report("tracing:send", "could not send a trace document to the X-Ray daemon at " + address
+            diagnostics.reportOnce("tracing:send", "could not send a trace document to the X-Ray daemon at " + address
                     + "; traces of this function may be incomplete", e);
         }
     }
@@ -132,7 +133,7 @@ final class DaemonSender {
             }
             return resolved;
         } catch (RuntimeException e) {
-            problems.report("tracing:daemon-address", "the X-Ray daemon address " + address
+            diagnostics.reportOnce("tracing:daemon-address", "the X-Ray daemon address " + address
                     + " is not a reachable host:port; no traces are sent", e);
             return null;
         }

@@ -6,6 +6,7 @@ import dev.lambdalens.core.spi.Primer;
 import dev.lambdalens.core.spi.PrimingInvocation;
 import dev.lambdalens.tracing.LambdaTracing;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,15 +20,49 @@ public final class TracingPrimer implements Primer {
         PrimingInvocation.run(runtime, primingRuntime -> LambdaTracing.builder().runtime(primingRuntime).build(),
                 null, () -> LambdaTracing.withSubsegment("## prime", subsegment -> {
                     subsegment.putAnnotation("Primed", true);
-                    subsegment.putMetadata("primed", Map.of("list", java.util.List.of(1, "a")));
+                    subsegment.putMetadata("primed", Map.of("list", List.of(1, "a")));
                     return null;
                 }));
         Aspects.initialize("dev.lambdalens.tracing.internal.TracingAspect");
-        Tracer.of(runtime).prime();
+        primeColdPaths(Tracer.of(runtime));
     }
 
     @Override
     public void afterRestore(LensRuntime runtime) {
-        Tracer.of(runtime).afterRestore();
+        Tracer.of(runtime).sender().daemon().reset();
+    }
+
+    /**
+     * The function's own tracer's cold paths, sending nothing: a throwaway document written into this thread's
+     * buffers, the daemon socket opened and, with SDK interop, the X-Ray SDK initialized. Never throws.
+     */
+    private static void primeColdPaths(Tracer tracer) {
+        if (!tracer.enabled()) {
+            return;
+        }
+        try {
+            Span span = new Span(tracer, null, "prime", Ids.newId(), "1-00000000-000000000000000000000000",
+                    Ids.newId(), tracer.serviceName(), tracer.nowMicros());
+            span.putAnnotation("ColdStart", true);
+            span.putMetadata("prime", Map.of("list", List.of(1, "a")));
+            span.fail(new IllegalStateException("prime"), true);
+            span.end(tracer.nowMicros());
+            DatagramBuffer buffer = DatagramBuffer.start();
+            try {
+                synchronized (span.lock()) {
+                    new SpanDocument(buffer.text(), Integer.MAX_VALUE, true, null).appendStandalone(span);
+                }
+                buffer.encode();
+            } finally {
+                buffer.release();
+            }
+            tracer.sender().daemon().prepare();
+            if (tracer.sdkInterop()) {
+                SdkBridge.prime(span);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            tracer.diagnostics().reportOnce("tracing:prime", "priming tracing failed; the first invocation pays "
+                    + "the cold paths", e);
+        }
     }
 }
