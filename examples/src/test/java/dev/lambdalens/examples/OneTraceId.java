@@ -2,7 +2,7 @@ package dev.lambdalens.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.testing.LocalXRayDaemon;
-import dev.lambdalens.testing.SharedSchemas;
+import dev.lambdalens.testsupport.SharedSchemas;
 
 import java.util.List;
 import java.util.Set;

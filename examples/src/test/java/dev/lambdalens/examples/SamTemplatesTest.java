@@ -2,7 +2,7 @@ package dev.lambdalens.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lambdalens.testing.SharedSchemas;
+import dev.lambdalens.testsupport.SharedSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

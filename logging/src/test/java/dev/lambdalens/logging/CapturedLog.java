@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Real Logback (the SLF4J binding of the test JVM) writing through a {@link LambdaJsonAppender} into memory
- * instead of standard output. Every captured line is parsed as JSON; a line that is not exactly one JSON object
- * fails the test.
+ * Real Logback (the SLF4J binding of the test JVM) writing through a {@link LambdaJsonAppender}, with a given
+ * encoder and settings, at INFO, into memory instead of standard output. What the test kit cannot capture: the
+ * lines of the encoder alone and the lines written outside any invocation (the lines of a {@code TestLens}
+ * runtime's invocations go to {@code lens.logs()} instead), and {@link #parse} checks the stdout lines of a
+ * child JVM. Every captured line is parsed as JSON; a line that is not exactly one JSON object fails the test.
  */
 final class CapturedLog implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();

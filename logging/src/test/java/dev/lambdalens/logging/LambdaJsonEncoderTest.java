@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.testing.TestLens;
 import net.logstash.logback.argument.StructuredArguments;
 import net.logstash.logback.decorate.JsonFactoryDecorator;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,14 @@ class LambdaJsonEncoderTest {
 
     @Test
     void everyLineCarriesTheLambdaKeysWithPowertoolsNames() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         JsonNode line;
         try (CapturedLog log = CapturedLog.install()) {
-            try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("req-1"))) {
+            try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "req-1"))) {
                 LOG.info("hello");
             }
-            line = log.only("hello");
+            line = lens.logs().line("hello");
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
         assertTrue(line.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
                 line.toString());
@@ -49,7 +51,7 @@ class LambdaJsonEncoderTest {
         assertEquals("$LATEST", line.get("function_version").asText());
         assertEquals(512, line.get("function_memory_size").asInt());
         assertEquals("req-1", line.get("function_request_id").asText());
-        assertEquals(Lens.TRACE_ID, line.get("xray_trace_id").asText());
+        assertEquals(Kit.TRACE_ID, line.get("xray_trace_id").asText());
         assertFalse(line.has("correlation_id"));
         assertFalse(line.has("sampling_rate"));
         assertFalse(line.has("error"));
@@ -57,15 +59,16 @@ class LambdaJsonEncoderTest {
 
     @Test
     void coldStartIsTrueOnlyForTheFirstInvocation() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         try (CapturedLog log = CapturedLog.install()) {
             for (String id : List.of("a", "b")) {
-                try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context(id))) {
+                try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, id))) {
                     LOG.info("run {}", id);
                 }
             }
-            assertTrue(log.only("run a").get("cold_start").asBoolean());
-            assertFalse(log.only("run b").get("cold_start").asBoolean());
+            assertTrue(lens.logs().line("run a").get("cold_start").asBoolean());
+            assertFalse(lens.logs().line("run b").get("cold_start").asBoolean());
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
     }
 
@@ -128,9 +131,9 @@ class LambdaJsonEncoderTest {
 
     @Test
     void aLinesOwnValueWinsOverAnAppendedKeyOfTheSameName() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         try (CapturedLog log = CapturedLog.install()) {
-            try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("dup-1"))) {
+            try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "dup-1"))) {
                 LambdaLogging.appendPersistentKey("region", "persistent");
                 LambdaLogging.appendKey("orderId", "appended");
                 LambdaLogging.appendKey("tenant", "appended");
@@ -145,16 +148,17 @@ class LambdaJsonEncoderTest {
                 }
                 LOG.info("no dup");
             }
-            String dup = log.text().lines().filter(l -> l.contains("\"message\":\"dup\"")).findFirst().orElseThrow();
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
+            String dup = lens.logs().texts().stream().filter(l -> l.contains("\"message\":\"dup\"")).findFirst().orElseThrow();
             for (String key : List.of("orderId", "tenant", "stage", "region")) {
                 assertEquals(1, dup.split("\"" + key + "\":", -1).length - 1, key + " once in " + dup);
             }
-            JsonNode line = log.only("dup");
+            JsonNode line = lens.logs().line("dup");
             assertEquals("from-mdc", line.get("orderId").asText());
             assertEquals("from-pair", line.get("tenant").asText());
             assertEquals("from-argument", line.get("stage").asText());
             assertEquals("from-pair", line.get("region").asText());
-            JsonNode plain = log.only("no dup");
+            JsonNode plain = lens.logs().line("no dup");
             assertEquals("appended", plain.get("orderId").asText());
             assertEquals("appended", plain.get("tenant").asText());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.ObservedHandler;
 import dev.lambdalens.testing.TestContext;
+import dev.lambdalens.testing.TestLens;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,52 +44,54 @@ class LoggingInterceptorTest {
 
     @Test
     void logsTheMaskedEventTheResponseAndTheCorrelationId() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(
                         (event, context) -> {
                             LOG.info("handling");
                             return "done";
                         })
-                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).logResponse(true)
+                .with(LambdaLogging.builder().runtime(lens.runtime()).logEvent(true).logResponse(true)
                         .correlationIdPath(CorrelationIdPaths.API_GATEWAY_REST).build())
-                .runtime(lens.runtime).build();
+                .runtime(lens.runtime()).build();
         Map<String, Object> event = apiGatewayEvent();
         try (CapturedLog log = CapturedLog.install()) {
-            assertEquals("done", handler.handleRequest(event, Lens.context("r1")));
-            JsonNode logged = log.only("Lambda event");
+            assertEquals("done", handler.handleRequest(event, Kit.context(lens, "r1")));
+            JsonNode logged = lens.logs().line("Lambda event");
             assertEquals("****", logged.at("/event/headers/Authorization").asText());
             assertEquals("application/json", logged.at("/event/headers/Content-Type").asText());
             assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", logged.get("correlation_id").asText());
-            assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", log.only("handling").get("correlation_id").asText());
-            assertEquals("done", log.only("Lambda response").get("response").asText());
-            assertFalse(log.text().contains("secret-token"));
+            assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", lens.logs().line("handling").get("correlation_id").asText());
+            assertEquals("done", lens.logs().line("Lambda response").get("response").asText());
+            assertFalse(lens.logs().toString().contains("secret-token"));
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
         assertEquals("Bearer secret-token", ((Map<?, ?>) event.get("headers")).get("Authorization"));
     }
 
     @Test
     void anEventThatCannotBeSerializedGivesANote() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         Map<String, Object> cyclic = new HashMap<>();
         cyclic.put("self", cyclic);
         RequestHandler<Object, String> handler = ObservedHandler.<Object, String>wrap((event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(true).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).logEvent(true).build())
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
-            assertEquals("ok", handler.handleRequest(cyclic, Lens.context("r1")));
-            assertEquals("ok", handler.handleRequest(new LambdaJsonEncoderTest.FailingBean(), Lens.context("r2")));
-            assertEquals("ok", handler.handleRequest(Map.of("big", "x".repeat(300_000)), Lens.context("r3")));
-            List<JsonNode> events = log.withMessage("Lambda event");
-            assertEquals(3, events.size(), log.text());
+            assertEquals("ok", handler.handleRequest(cyclic, Kit.context(lens, "r1")));
+            assertEquals("ok", handler.handleRequest(new LambdaJsonEncoderTest.FailingBean(), Kit.context(lens, "r2")));
+            assertEquals("ok", handler.handleRequest(Map.of("big", "x".repeat(300_000)), Kit.context(lens, "r3")));
+            List<JsonNode> events = lens.logs().withMessage("Lambda event");
+            assertEquals(3, events.size(), lens.logs().toString());
             assertTrue(events.get(0).get("event").asText().contains("could not be serialized"), events.get(0).toString());
             assertTrue(events.get(1).get("event").asText().contains("getter failed"), events.get(1).toString());
             assertTrue(events.get(2).get("event").asText().contains("larger than"), events.get(2).toString());
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
     }
 
     @Test
     void anUncaughtErrorFlushesTheBufferAndIsLogged() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
                     LOG.debug("debug detail {}", event);
                     LOG.info("info line {}", event);
@@ -97,25 +100,26 @@ class LoggingInterceptorTest {
                     }
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).logError(true).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).buffering(true).logError(true).build())
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
-            assertEquals("ok", handler.handleRequest("fine", Lens.context("ok-1")));
-            assertTrue(log.withMessage("debug detail fine").isEmpty(), "buffered debug dropped on success");
-            log.only("info line fine");
-            assertThrows(IllegalStateException.class, () -> handler.handleRequest("fail", Lens.context("bad-1")));
-            JsonNode debug = log.only("debug detail fail");
+            assertEquals("ok", handler.handleRequest("fine", Kit.context(lens, "ok-1")));
+            assertTrue(lens.logs().withMessage("debug detail fine").isEmpty(), "buffered debug dropped on success");
+            lens.logs().line("info line fine");
+            assertThrows(IllegalStateException.class, () -> handler.handleRequest("fail", Kit.context(lens, "bad-1")));
+            JsonNode debug = lens.logs().line("debug detail fail");
             assertEquals("bad-1", debug.get("function_request_id").asText());
-            JsonNode error = log.only("Lambda invocation failed");
+            JsonNode error = lens.logs().line("Lambda invocation failed");
             assertEquals("broken", error.at("/error/message").asText());
-            List<JsonNode> lines = log.lines();
+            List<JsonNode> lines = lens.logs().all();
             assertTrue(lines.indexOf(debug) < lines.indexOf(error), "buffered lines come before the error");
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
     }
 
     @Test
     void anErrorLineFlushesTheBufferAndTheBoundEvictsTheOldest() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
                     for (int i = 0; i < 50; i++) {
                         LOG.debug("detail {}", i);
@@ -123,91 +127,94 @@ class LoggingInterceptorTest {
                     LOG.error("something went wrong");
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true).bufferMaxBytes(4000)
+                .with(LambdaLogging.builder().runtime(lens.runtime()).buffering(true).bufferMaxBytes(4000)
                         .build())
-                .runtime(lens.runtime).build();
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
-            handler.handleRequest("x", Lens.context("e-1"));
-            List<JsonNode> lines = log.lines();
+            handler.handleRequest("x", Kit.context(lens, "e-1"));
+            List<JsonNode> lines = lens.logs().all();
             JsonNode dropped = lines.get(0);
             int droppedCount = dropped.at("/lambda_lens/dropped_buffered_lines").asInt();
             assertTrue(droppedCount > 0, dropped.toString());
             assertEquals("e-1", dropped.get("function_request_id").asText());
-            List<JsonNode> details = log.lines().stream()
+            List<JsonNode> details = lens.logs().all().stream()
                     .filter(l -> l.get("message").asText().startsWith("detail ")).toList();
             assertEquals(50, droppedCount + details.size());
             assertEquals("detail 49", details.get(details.size() - 1).get("message").asText());
             assertEquals("detail " + droppedCount, details.get(0).get("message").asText());
-            assertTrue(log.text().length() < 4000 + 2000, "bounded by bytes");
+            assertTrue(lens.logs().texts().stream().mapToInt(text -> text.length() + 1).sum() < 4000 + 2000, "bounded by bytes");
             assertEquals("something went wrong", lines.get(lines.size() - 1).get("message").asText());
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
     }
 
     @Test
     void bufferedLinesAreWrittenBeforeTheDeadline() throws Exception {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
                     LOG.debug("before the timeout");
                     sleep(700);
                     return "late";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).buffering(true)
+                .with(LambdaLogging.builder().runtime(lens.runtime()).buffering(true)
                         .deadlineMargin(Duration.ofMillis(300)).build())
-                .runtime(lens.runtime).build();
+                .runtime(lens.runtime()).build();
         TestContext context = TestContext.builder().awsRequestId("slow-1").timeout(Duration.ofMillis(600))
-                .xrayTraceId(Lens.TRACE_HEADER).build();
+                .xrayTraceId(Kit.TRACE_HEADER).build();
         try (CapturedLog log = CapturedLog.install()) {
             ExecutorService runner = Executors.newSingleThreadExecutor();
             Future<String> result = runner.submit(() -> handler.handleRequest("x", context));
             sleep(500);
-            JsonNode line = log.only("before the timeout");
+            JsonNode line = lens.logs().line("before the timeout");
             assertEquals("slow-1", line.get("function_request_id").asText());
             assertEquals("late", result.get(5, TimeUnit.SECONDS));
             runner.shutdown();
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
     }
 
     @Test
     void debugSamplingAppliesToTheSampledInvocationOnly() throws Exception {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<String, String> sampled = ObservedHandler.<String, String>wrap((event, context) -> {
                     LOG.debug("debug in {}", event);
                     sleep(200);
                     LOG.debug("debug again in {}", event);
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(1.0).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).samplingRate(1.0).build())
+                .runtime(lens.runtime()).build();
         RequestHandler<String, String> plain = ObservedHandler.<String, String>wrap((event, context) -> {
                     LOG.debug("debug in {}", event);
                     sleep(200);
                     LOG.debug("debug again in {}", event);
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).samplingRate(0).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).samplingRate(0).build())
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
-            Future<String> a = pool.submit(() -> sampled.handleRequest("sampled", Lens.context("s-1")));
-            Future<String> b = pool.submit(() -> plain.handleRequest("concurrent", Lens.context("p-1")));
+            Future<String> a = pool.submit(() -> sampled.handleRequest("sampled", Kit.context(lens, "s-1")));
+            Future<String> b = pool.submit(() -> plain.handleRequest("concurrent", Kit.context(lens, "p-1")));
             a.get(5, TimeUnit.SECONDS);
             b.get(5, TimeUnit.SECONDS);
-            plain.handleRequest("later", Lens.context("p-2"));
+            plain.handleRequest("later", Kit.context(lens, "p-2"));
             LOG.debug("outside any invocation");
             pool.shutdown();
-            JsonNode line = log.only("debug in sampled");
+            JsonNode line = lens.logs().line("debug in sampled");
             assertEquals(1.0, line.get("sampling_rate").asDouble());
-            log.only("debug again in sampled");
-            assertTrue(log.withMessage("debug in concurrent").isEmpty(), log.text());
-            assertTrue(log.withMessage("debug again in concurrent").isEmpty());
-            assertTrue(log.withMessage("debug in later").isEmpty());
+            lens.logs().line("debug again in sampled");
+            assertTrue(lens.logs().withMessage("debug in concurrent").isEmpty(), lens.logs().toString());
+            assertTrue(lens.logs().withMessage("debug again in concurrent").isEmpty());
+            assertTrue(lens.logs().withMessage("debug in later").isEmpty());
             assertTrue(log.withMessage("outside any invocation").isEmpty());
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
     }
 
     @Test
     void workerThreadsAndConcurrentInvocationsCarryTheirOwnIds() throws Exception {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         ExecutorService workers = Executors.newFixedThreadPool(4);
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
                     LambdaLogging.appendKey("order", event);
@@ -220,8 +227,8 @@ class LoggingInterceptorTest {
                     LOG.info("handler of {}", event);
                     return event;
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).build())
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
             ExecutorService callers = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);
@@ -243,7 +250,7 @@ class LoggingInterceptorTest {
             workers.shutdown();
             for (int i = 0; i < 8; i++) {
                 for (String who : List.of("worker", "handler")) {
-                    JsonNode line = log.only(who + " of o" + i);
+                    JsonNode line = lens.logs().line(who + " of o" + i);
                     assertEquals("req-o" + i, line.get("function_request_id").asText(), line.toString());
                     assertEquals("1-5759e988-bd862e3fe1be46a99427279" + i, line.get("xray_trace_id").asText());
                     assertEquals("o" + i, line.get("order").asText());
@@ -251,12 +258,14 @@ class LoggingInterceptorTest {
             }
             LOG.info("after");
             assertFalse(log.only("after").has("order"), "invocation keys end with the invocation");
+            assertEquals(List.of("after"), log.lines().stream().map(l -> l.path("message").asText()).toList(),
+                    "only the line written outside an invocation is on the stream");
         }
     }
 
     @Test
     void keysPersistentKeysAndReservedNames() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
                     LambdaLogging.appendKey("customer", "c-1");
                     LambdaLogging.appendKeys(Map.of("region", "eu", "level", "x"));
@@ -264,20 +273,22 @@ class LoggingInterceptorTest {
                     LOG.info("with keys");
                     return "ok";
                 })
-                .with(LambdaLogging.builder().runtime(lens.runtime).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).build())
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
             LambdaLogging.appendPersistentKey("deployment", "blue");
             LambdaLogging.appendKey("lost", "outside");
-            handler.handleRequest("x", Lens.context("k-1"));
+            handler.handleRequest("x", Kit.context(lens, "k-1"));
             LOG.info("outside");
-            JsonNode line = log.only("with keys");
+            JsonNode line = lens.logs().line("with keys");
             assertEquals("c-1", line.get("customer").asText());
             assertEquals("blue", line.get("deployment").asText());
             assertEquals("INFO", line.get("level").asText());
             assertFalse(line.has("region"));
             assertEquals("blue", log.only("outside").get("deployment").asText());
             assertFalse(log.only("outside").has("lost"));
+            assertEquals(List.of("outside"), log.lines().stream().map(l -> l.path("message").asText()).toList(),
+                    "only the line written outside an invocation is on the stream");
         } finally {
             LambdaLogging.removePersistentKey("deployment");
         }
@@ -285,48 +296,50 @@ class LoggingInterceptorTest {
 
     @Test
     void anUnsupportedCorrelationPathIsReportedOnceAtTheFirstInvocation() {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(
                         (event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime)
+                .with(LambdaLogging.builder().runtime(lens.runtime())
                         .correlationIdPath("Records[*].messageId").build())
-                .runtime(lens.runtime).build();
-        assertTrue(lens.diagnostics.isEmpty(), "nothing reported at construction");
+                .runtime(lens.runtime()).build();
+        assertTrue(lens.diagnostics().isEmpty(), "nothing reported at construction");
         try (CapturedLog log = CapturedLog.install()) {
-            handler.handleRequest(Map.of(), Lens.context("c-1"));
-            handler.handleRequest(Map.of(), Lens.context("c-2"));
+            handler.handleRequest(Map.of(), Kit.context(lens, "c-1"));
+            handler.handleRequest(Map.of(), Kit.context(lens, "c-2"));
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
-        assertEquals(1, lens.diagnostics.size(), lens.diagnostics.toString());
-        assertTrue(lens.diagnostics.get(0).contains("Records[*].messageId"));
+        assertEquals(1, lens.diagnostics().size(), lens.diagnostics().toString());
+        assertTrue(lens.diagnostics().get(0).contains("Records[*].messageId"));
     }
 
     @Test
     void environmentConfiguresWhatCodeDoesNotSet() {
-        Lens lens = new Lens(Map.of("POWERTOOLS_LOGGER_LOG_EVENT", "true", "POWERTOOLS_LOGGER_SAMPLE_RATE", "7"));
+        TestLens lens = Kit.lens(Map.of("POWERTOOLS_LOGGER_LOG_EVENT", "true", "POWERTOOLS_LOGGER_SAMPLE_RATE", "7"));
         RequestHandler<String, String> fromEnv = ObservedHandler.<String, String>wrap((event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime).build()).runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).build()).runtime(lens.runtime()).build();
         RequestHandler<String, String> fromCode = ObservedHandler.<String, String>wrap((event, context) -> "ok")
-                .with(LambdaLogging.builder().runtime(lens.runtime).logEvent(false).build())
-                .runtime(lens.runtime).build();
+                .with(LambdaLogging.builder().runtime(lens.runtime()).logEvent(false).build())
+                .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
-            fromEnv.handleRequest("env", Lens.context("e-1"));
-            fromCode.handleRequest("code", Lens.context("e-2"));
-            assertEquals("env", log.only("Lambda event").get("event").asText());
-            assertFalse(log.only("Lambda event").has("sampling_rate"), "an invalid rate turns sampling off");
+            fromEnv.handleRequest("env", Kit.context(lens, "e-1"));
+            fromCode.handleRequest("code", Kit.context(lens, "e-2"));
+            assertEquals("env", lens.logs().line("Lambda event").get("event").asText());
+            assertFalse(lens.logs().line("Lambda event").has("sampling_rate"), "an invalid rate turns sampling off");
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
-        assertTrue(lens.diagnostics.stream().anyMatch(d -> d.contains("POWERTOOLS_LOGGER_SAMPLE_RATE")));
+        assertTrue(lens.diagnostics().stream().anyMatch(d -> d.contains("POWERTOOLS_LOGGER_SAMPLE_RATE")));
     }
 
     @Test
     void lambdaLogLevelWinsOverALowerPowertoolsLevelWithOneWarning() {
-        Lens lens = new Lens(Map.of("POWERTOOLS_LOG_LEVEL", "DEBUG", "AWS_LAMBDA_LOG_LEVEL", "WARN"));
+        TestLens lens = Kit.lens(Map.of("POWERTOOLS_LOG_LEVEL", "DEBUG", "AWS_LAMBDA_LOG_LEVEL", "WARN"));
         assertEquals(Level.WARN, dev.lambdalens.logging.internal.LogLevels.resolve(
-                lens.runtime.configuration(), lens.runtime.diagnostics()));
-        assertEquals(1, lens.diagnostics.size());
-        Lens only = new Lens(Map.of("POWERTOOLS_LOG_LEVEL", "warning"));
+                lens.runtime().configuration(), lens.runtime().diagnostics()));
+        assertEquals(1, lens.diagnostics().size());
+        TestLens only = Kit.lens(Map.of("POWERTOOLS_LOG_LEVEL", "warning"));
         assertEquals(Level.WARN, dev.lambdalens.logging.internal.LogLevels.resolve(
-                only.runtime.configuration(), only.runtime.diagnostics()));
-        assertTrue(only.diagnostics.isEmpty());
+                only.runtime().configuration(), only.runtime().diagnostics()));
+        assertTrue(only.diagnostics().isEmpty());
     }
 
     private static void sleep(long millis) {

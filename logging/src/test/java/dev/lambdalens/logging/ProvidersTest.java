@@ -7,6 +7,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.testing.TestLens;
 import dev.lambdalens.logging.internal.LogState;
 import net.logstash.logback.composite.JsonProvider;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,9 @@ class ProvidersTest {
 
     @Test
     void serviceComesFromTheEnvironmentUnlessSet() throws IOException {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         ServiceJsonProvider provider = new ServiceJsonProvider();
-        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("r"))) {
+        try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "r"))) {
             assertEquals("payments", render(provider, event(null)).get("service").asText());
             provider.setService("billing");
             assertEquals("billing", render(provider, event(null)).get("service").asText());
@@ -70,9 +71,9 @@ class ProvidersTest {
 
     @Test
     void functionFieldsAndColdStart() throws IOException {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         FunctionJsonProvider provider = new FunctionJsonProvider();
-        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("r"))) {
+        try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "r"))) {
             JsonNode node = render(provider, event(null));
             assertTrue(node.get("cold_start").asBoolean());
             assertEquals("orders", node.get("function_name").asText());
@@ -85,20 +86,20 @@ class ProvidersTest {
 
     @Test
     void invocationIdsOnlyInsideAnInvocation() throws IOException {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         InvocationIdsJsonProvider provider = new InvocationIdsJsonProvider();
         assertEquals(0, render(provider, event(null)).size());
-        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("req-9"))) {
+        try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "req-9"))) {
             JsonNode node = render(provider, event(null));
             assertEquals("req-9", node.get("function_request_id").asText());
-            assertEquals(Lens.TRACE_ID, node.get("xray_trace_id").asText());
+            assertEquals(Kit.TRACE_ID, node.get("xray_trace_id").asText());
         }
     }
 
     @Test
     void correlationIdAndSamplingRateOnlyWhenSet() throws IOException {
-        Lens lens = new Lens();
-        try (InvocationScope.Activation activation = lens.runtime.enter(Lens.context("r"))) {
+        TestLens lens = Kit.lens();
+        try (InvocationScope.Activation activation = lens.runtime().enter(Kit.context(lens, "r"))) {
             assertEquals(0, render(new CorrelationIdJsonProvider(), event(null)).size());
             assertEquals(0, render(new SamplingRateJsonProvider(), event(null)).size());
             LogState state = LogState.of(activation.scope());
@@ -111,10 +112,10 @@ class ProvidersTest {
 
     @Test
     void keysWriteInvocationKeysOverPersistentOnes() throws IOException {
-        Lens lens = new Lens();
+        TestLens lens = Kit.lens();
         LambdaLogging.appendPersistentKey("tier", "gold");
         LambdaLogging.appendPersistentKey("shared", "persistent");
-        try (InvocationScope.Activation ignored = lens.runtime.enter(Lens.context("r"))) {
+        try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "r"))) {
             LambdaLogging.appendKey("shared", "invocation");
             LambdaLogging.appendKey("count", 3);
             JsonNode node = render(new KeysJsonProvider(), event(null));

@@ -2,6 +2,7 @@ package dev.lambdalens.logging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.logging.e2e.WovenStreamHandler;
+import dev.lambdalens.testing.TestContext;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,8 @@ class WovenAspectTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (CapturedLog log = CapturedLog.install()) {
             new WovenStreamHandler().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                    output, Lens.context("stream-1"));
+                    output, TestContext.builder().awsRequestId("stream-1").functionName("orders")
+                            .xrayTraceId(Kit.TRACE_HEADER).build());
             JsonNode logged = log.only("Lambda event");
             assertEquals(7, logged.at("/event/id").asInt());
             assertEquals("****", logged.at("/event/headers/X-Api-Key").asText());

@@ -2,7 +2,7 @@ package dev.lambdalens.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdalens.testing.SharedSchemas;
+import dev.lambdalens.testsupport.SharedSchemas;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,7 +11,10 @@
  *   <li>{@link dev.lambdalens.testing.TestContext}: a Lambda {@code Context} for unit tests of handlers.</li>
  *   <li>{@link dev.lambdalens.testing.LocalLambdaExtension}: a JUnit 5 extension owning a daemon and a
  *       runtime per test class.</li>
- *   <li>{@link dev.lambdalens.testing.SharedSchemas}: validation against the project's shared JSON schemas.</li>
+ *   <li>{@link dev.lambdalens.testing.TestLens}: Lambda Lens in the test's own JVM (map environment,
+ *       {@link dev.lambdalens.testing.TestClock}, captured diagnostics, and the log lines, EMF documents and
+ *       X-Ray documents of its invocations, parsed); {@link dev.lambdalens.testing.TestLensExtension} gives a
+ *       fresh one per test.</li>
  * </ul>
  *
  * Types in {@code dev.lambdalens.testing.internal} are not API.

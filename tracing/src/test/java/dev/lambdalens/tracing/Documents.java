@@ -3,8 +3,8 @@ package dev.lambdalens.tracing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.testing.Invocation;
 import dev.lambdalens.testing.LocalXRayDaemon;
-import dev.lambdalens.testing.SharedSchemas;
 import dev.lambdalens.testing.XRayDatagram;
+import dev.lambdalens.testsupport.SharedSchemas;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

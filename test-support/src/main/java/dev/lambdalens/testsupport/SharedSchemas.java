@@ -1,4 +1,4 @@
-package dev.lambdalens.testing;
+package dev.lambdalens.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
