@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdalens.testing.Invocation;
 import dev.lambdalens.testing.LocalLambdaRuntime;
 import dev.lambdalens.testing.LocalXRayDaemon;
-import dev.lambdalens.testing.SharedSchemas;
+import dev.lambdalens.testsupport.SharedSchemas;
 import dev.lambdalens.testing.XRayDatagram;
 import dev.lambdalens.tracing.handlers.LocalAwsEndpoint;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.ObservedHandler;
 import dev.lambdalens.testing.LocalXRayDaemon;
-import dev.lambdalens.testing.SharedSchemas;
+import dev.lambdalens.testsupport.SharedSchemas;
 import dev.lambdalens.testing.TestContext;
 import dev.lambdalens.tracing.AwsSdkTracing;
 import dev.lambdalens.tracing.LambdaTracing;
