@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Parses EMF lines and checks each against the shared EMF schema plus the rules the schema cannot express
+ * The checks of an EMF document that the test kit's {@code CapturedMetrics} does not make (its parsed views serve
+ * the reading: {@code CapturedMetrics.valuesIn}, {@code dimensionSetsIn}, {@code metricNamesIn}), for documents
+ * the kit captured and for the stdout lines of a child JVM. Parses EMF lines and checks each against the shared EMF schema plus the rules the schema cannot express
  * (../shared/README.md): every dimension name is a root member with a string value; every metric name is a root
  * member whose value is a number or an array of at most 100 numbers; at most 100 metric definitions per
  * directive; at most 30 dimensions per set; one line of less than 1 MB.
@@ -91,39 +93,5 @@ final class EmfDocuments {
             }
         }
         return root;
-    }
-
-    /** The values of metric {@code name} in {@code document}, as doubles (empty when absent). */
-    static List<Double> values(JsonNode document, String name) {
-        List<Double> values = new ArrayList<>();
-        JsonNode value = document.get(name);
-        if (value == null) {
-            return values;
-        }
-        if (value.isArray()) {
-            value.forEach(v -> values.add(v.asDouble()));
-        } else {
-            values.add(value.asDouble());
-        }
-        return values;
-    }
-
-    /** The metric names defined in {@code document}'s first directive. */
-    static List<String> metricNames(JsonNode document) {
-        List<String> names = new ArrayList<>();
-        document.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")
-                .forEach(m -> names.add(m.path("Name").asText()));
-        return names;
-    }
-
-    /** The dimension sets of {@code document}'s first directive. */
-    static List<List<String>> dimensionSets(JsonNode document) {
-        List<List<String>> sets = new ArrayList<>();
-        for (JsonNode set : document.path("_aws").path("CloudWatchMetrics").path(0).path("Dimensions")) {
-            List<String> keys = new ArrayList<>();
-            set.forEach(k -> keys.add(k.asText()));
-            sets.add(keys);
-        }
-        return sets;
     }
 }

@@ -2,8 +2,6 @@ package dev.lambdalens.metrics;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lambdalens.core.Configuration;
-import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.spi.Interception;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
@@ -11,10 +9,11 @@ import dev.lambdalens.core.TraceHeader;
 import dev.lambdalens.metrics.model.DimensionSet;
 import dev.lambdalens.metrics.model.MetricResolution;
 import dev.lambdalens.metrics.model.MetricUnit;
+import dev.lambdalens.testing.TestClock;
 import dev.lambdalens.testing.TestContext;
+import dev.lambdalens.testing.TestLens;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +27,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static dev.lambdalens.metrics.EmfDocuments.dimensionSets;
-import static dev.lambdalens.metrics.EmfDocuments.metricNames;
 import static dev.lambdalens.metrics.EmfDocuments.parseAll;
-import static dev.lambdalens.metrics.EmfDocuments.values;
+import static dev.lambdalens.testing.CapturedMetrics.dimensionSetsIn;
+import static dev.lambdalens.testing.CapturedMetrics.metricNamesIn;
+import static dev.lambdalens.testing.CapturedMetrics.valuesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,26 +38,38 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The interceptor and the metrics instance in process, with a test runtime, a list as output and real documents. */
+/**
+ * The interceptor and the metrics instance in process, with the test kit's runtimes (each with exactly the
+ * environment the test gives) and real documents read from their capture.
+ */
 class LambdaMetricsTest {
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private final List<String> diagnostics = new CopyOnWriteArrayList<>();
+    /** The kits this test made, in order: their documents and diagnostics are read together. */
+    private final List<TestLens> kits = new CopyOnWriteArrayList<>();
 
-    private LensRuntime runtime(Map<String, String> environment, Clock clock) {
-        return LensRuntime.builder()
-                .configuration(Configuration.of(environment))
-                .clock(clock)
-                .diagnostics(new Diagnostics(diagnostics::add))
-                .systemProperties(key -> null)
-                .build();
+    private LensRuntime runtime(Map<String, String> environment, Instant now) {
+        TestLens.Builder builder = TestLens.builder().clock(TestClock.at(now));
+        TestLens.DEFAULT_ENVIRONMENT.keySet().forEach(builder::withoutEnv);
+        environment.forEach(builder::env);
+        TestLens lens = builder.build();
+        kits.add(lens);
+        return lens.runtime();
     }
 
     private LensRuntime runtime(Map<String, String> environment) {
-        return runtime(environment, Clock.systemUTC());
+        return runtime(environment, Instant.now());
     }
 
     private LambdaMetrics.Builder builder(LensRuntime runtime) {
-        return LambdaMetrics.builder().runtime(runtime).output(output::add);
+        return LambdaMetrics.builder().runtime(runtime);
+    }
+
+    /** The EMF documents written so far, as text. */
+    private List<String> output() {
+        return kits.stream().flatMap(kit -> kit.metrics().texts().stream()).toList();
+    }
+
+    private List<String> diagnostics() {
+        return kits.stream().flatMap(kit -> kit.diagnostics().stream()).toList();
     }
 
     private static Object invoke(LensRuntime runtime, MetricsInterceptor interceptor, Context context, Object event,
@@ -75,7 +86,7 @@ class LambdaMetricsTest {
     }
 
     private List<String> diagnosticsMentioning(String text) {
-        return diagnostics.stream().filter(line -> line.contains(text)).toList();
+        return diagnostics().stream().filter(line -> line.contains(text)).toList();
     }
 
     @Test
@@ -91,27 +102,27 @@ class LambdaMetricsTest {
             metrics.addMetric("Latency", 12.5, MetricUnit.MILLISECONDS, MetricResolution.HIGH);
             metrics.addDimension("Channel", "web");
             metrics.addMetadata("cart", Map.of("items", List.of(1, 2)));
-            assertTrue(output.isEmpty(), "nothing is written before the handler returns");
+            assertTrue(output().isEmpty(), "nothing is written before the handler returns");
             return "done";
         });
 
         assertEquals("done", response);
-        List<JsonNode> documents = parseAll(output);
-        assertEquals(1, documents.size(), output.toString());
+        List<JsonNode> documents = parseAll(output());
+        assertEquals(1, documents.size(), output().toString());
         JsonNode document = documents.get(0);
         assertEquals("Shop", document.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
-        assertEquals(List.of(List.of("Service", "Channel")), dimensionSets(document));
+        assertEquals(List.of(List.of("Service", "Channel")), dimensionSetsIn(document));
         assertEquals("orders", document.path("Service").asText());
         assertEquals("web", document.path("Channel").asText());
-        assertEquals(List.of(1.0, 2.0), values(document, "Orders"));
-        assertEquals(List.of(12.5), values(document, "Latency"));
+        assertEquals(List.of(1.0, 2.0), valuesIn(document, "Orders"));
+        assertEquals(List.of(12.5), valuesIn(document, "Latency"));
         JsonNode latency = document.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics").path(1);
         assertEquals("Milliseconds", latency.path("Unit").asText());
         assertEquals(1, latency.path("StorageResolution").asInt());
         assertEquals(context.getAwsRequestId(), document.path("function_request_id").asText());
         assertEquals(TraceHeader.parse(context.getXrayTraceId()).root(), document.path("xray_trace_id").asText());
         assertEquals(2, document.path("cart").path("items").size());
-        assertTrue(diagnostics.isEmpty(), diagnostics.toString());
+        assertTrue(diagnostics().isEmpty(), diagnostics().toString());
     }
 
     @Test
@@ -129,13 +140,13 @@ class LambdaMetricsTest {
             return null;
         });
 
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals(4, documents.size(), "150 metrics x 150 values: 2 rounds of values x 2 chunks of metrics");
         Map<String, List<Double>> seen = new HashMap<>();
         for (JsonNode document : documents) {
-            assertTrue(metricNames(document).size() <= 100);
-            for (String name : metricNames(document)) {
-                seen.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values(document, name));
+            assertTrue(metricNamesIn(document).size() <= 100);
+            for (String name : metricNamesIn(document)) {
+                seen.computeIfAbsent(name, k -> new ArrayList<>()).addAll(valuesIn(document, name));
             }
         }
         assertEquals(150, seen.size());
@@ -172,13 +183,13 @@ class LambdaMetricsTest {
             return null;
         });
 
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals(1, documents.size());
-        assertEquals(List.of(1.0, 2.0), values(documents.get(0), "Good"));
-        assertEquals(List.of(3.0), values(documents.get(0), "NoUnit"));
+        assertEquals(List.of(1.0, 2.0), valuesIn(documents.get(0), "Good"));
+        assertEquals(List.of(3.0), valuesIn(documents.get(0), "NoUnit"));
         assertEquals("None", documents.get(0).path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")
                 .path(1).path("Unit").asText());
-        assertEquals(1, diagnosticsMentioning("metric 'NotANumber'").size(), diagnostics.toString());
+        assertEquals(1, diagnosticsMentioning("metric 'NotANumber'").size(), diagnostics().toString());
         assertTrue(diagnosticsMentioning("NotANumber").get(0).contains("not a finite number"));
         assertEquals(1, diagnosticsMentioning("metric 'Infinite'").size());
         assertEquals(1, diagnosticsMentioning("metric '': the name is empty").size());
@@ -188,7 +199,7 @@ class LambdaMetricsTest {
         assertEquals(1, diagnosticsMentioning("dimension 'd30' is left out: a dimension set holds at most 30").size());
         assertEquals(1, diagnosticsMentioning("more than 14 days in the past").size());
         assertEquals(1, diagnosticsMentioning("more than 2 hours in the future").size());
-        assertEquals(9, diagnostics.size(), String.join("\n", diagnostics));
+        assertEquals(9, diagnostics().size(), String.join("\n", diagnostics()));
     }
 
     @Test
@@ -201,10 +212,10 @@ class LambdaMetricsTest {
             return null;
         });
 
-        JsonNode document = parseAll(output).get(0);
+        JsonNode document = parseAll(output()).get(0);
         assertEquals("default_namespace",
                 document.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
-        assertEquals(1, diagnosticsMentioning("no namespace is configured").size(), diagnostics.toString());
+        assertEquals(1, diagnosticsMentioning("no namespace is configured").size(), diagnostics().toString());
     }
 
     @Test
@@ -220,7 +231,7 @@ class LambdaMetricsTest {
             });
         }
 
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals("FromEnv", documents.get(0).path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
         assertEquals("envsvc", documents.get(0).path("Service").asText());
         assertEquals("FromCode", documents.get(1).path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
@@ -236,11 +247,11 @@ class LambdaMetricsTest {
         invoke(runtime, interceptor, first, null, () -> null);
         invoke(runtime, interceptor, TestContext.builder().functionName("fn").build(), null, () -> null);
 
-        List<JsonNode> documents = parseAll(output);
-        assertEquals(1, documents.size(), output.toString());
+        List<JsonNode> documents = parseAll(output());
+        assertEquals(1, documents.size(), output().toString());
         JsonNode coldStart = documents.get(0);
-        assertEquals(List.of(1.0), values(coldStart, "ColdStart"));
-        assertEquals(List.of(List.of("Service", "FunctionName")), dimensionSets(coldStart));
+        assertEquals(List.of(1.0), valuesIn(coldStart, "ColdStart"));
+        assertEquals(List.of(List.of("Service", "FunctionName")), dimensionSetsIn(coldStart));
         assertEquals("svc", coldStart.path("Service").asText());
         assertEquals("fn", coldStart.path("FunctionName").asText());
         assertEquals(first.getAwsRequestId(), coldStart.path("function_request_id").asText());
@@ -284,13 +295,13 @@ class LambdaMetricsTest {
             workers.shutdownNow();
         }
 
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals(4, documents.size());
         for (JsonNode document : documents) {
             String requestId = document.path("function_request_id").asText();
             int index = indexOf(contexts, requestId);
-            assertEquals(List.of((double) index, (double) index), values(document, "Invocation"));
-            assertEquals(List.of(index * 10.0), values(document, "Worker"));
+            assertEquals(List.of((double) index, (double) index), valuesIn(document, "Invocation"));
+            assertEquals(List.of(index * 10.0), valuesIn(document, "Worker"));
         }
     }
 
@@ -309,22 +320,22 @@ class LambdaMetricsTest {
         MetricsInterceptor interceptor = builder(runtime).namespace("Init").build();
         Metrics metrics = interceptor.metrics();
         metrics.addMetric("InitTime", 120, MetricUnit.MILLISECONDS);
-        assertTrue(output.isEmpty());
+        assertTrue(output().isEmpty());
 
         invoke(runtime, interceptor, TestContext.create(), null, () -> {
             metrics.addMetric("InHandler", 1);
             return null;
         });
 
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals(2, documents.size());
-        assertEquals(List.of(1.0), values(documents.get(0), "InHandler"));
-        assertEquals(List.of(120.0), values(documents.get(1), "InitTime"));
+        assertEquals(List.of(1.0), valuesIn(documents.get(0), "InHandler"));
+        assertEquals(List.of(120.0), valuesIn(documents.get(1), "InitTime"));
         assertNull(documents.get(1).get("function_request_id"));
 
         metrics.addMetric("Later", 5);
         metrics.flush();
-        assertEquals(List.of(5.0), values(parseAll(output).get(2), "Later"));
+        assertEquals(List.of(5.0), valuesIn(parseAll(output()).get(2), "Later"));
     }
 
     @Test
@@ -340,9 +351,9 @@ class LambdaMetricsTest {
                 }));
 
         assertSame(failure, thrown);
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals(1, documents.size());
-        assertEquals(List.of(1.0), values(documents.get(0), "BeforeFailure"));
+        assertEquals(List.of(1.0), valuesIn(documents.get(0), "BeforeFailure"));
     }
 
     @Test
@@ -355,16 +366,16 @@ class LambdaMetricsTest {
         invoke(runtime, interceptor, context, null, () -> {
             interceptor.metrics().addMetric("BeforeTimeout", 1, MetricUnit.COUNT);
             Thread.sleep(700);
-            writtenWhileRunning.add(output.size());
+            writtenWhileRunning.add(output().size());
             interceptor.metrics().addMetric("AfterDeadlineFlush", 2, MetricUnit.COUNT);
             return null;
         });
 
         assertEquals(List.of(1), writtenWhileRunning, "the deadline flush ran while the handler slept");
-        List<JsonNode> documents = parseAll(output);
-        assertEquals(List.of(1.0), values(documents.get(0), "BeforeTimeout"));
-        assertEquals(List.of(2.0), values(documents.get(1), "AfterDeadlineFlush"));
-        assertTrue(values(documents.get(1), "BeforeTimeout").isEmpty(), "each value is written once");
+        List<JsonNode> documents = parseAll(output());
+        assertEquals(List.of(1.0), valuesIn(documents.get(0), "BeforeTimeout"));
+        assertEquals(List.of(2.0), valuesIn(documents.get(1), "AfterDeadlineFlush"));
+        assertTrue(valuesIn(documents.get(1), "BeforeTimeout").isEmpty(), "each value is written once");
     }
 
     @Test
@@ -378,7 +389,7 @@ class LambdaMetricsTest {
             return null;
         });
 
-        assertEquals(List.of(), output);
+        assertEquals(List.of(), output());
     }
 
     @Test
@@ -405,21 +416,21 @@ class LambdaMetricsTest {
         });
         metrics.clearDefaultDimensions();
 
-        List<JsonNode> documents = parseAll(output);
-        assertEquals(3, documents.size(), output.toString());
+        List<JsonNode> documents = parseAll(output());
+        assertEquals(3, documents.size(), output().toString());
         JsonNode single = documents.get(0);
         assertEquals("Other", single.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
-        assertEquals(List.of(List.of("Stage", "Kind")), dimensionSets(single));
+        assertEquals(List.of(List.of("Stage", "Kind")), dimensionSetsIn(single));
         assertEquals(timestamp.toEpochMilli(), single.path("_aws").path("Timestamp").asLong());
         JsonNode scoped = documents.get(1);
-        assertEquals(List.of(3.0), values(scoped, "Scoped"));
-        assertEquals(List.of(List.of("Stage", "Scope")), dimensionSets(scoped));
+        assertEquals(List.of(3.0), valuesIn(scoped, "Scoped"));
+        assertEquals(List.of(List.of("Stage", "Scope")), dimensionSetsIn(scoped));
         assertFalse(scoped.has("Main"));
         JsonNode main = documents.get(2);
-        assertEquals(List.of(1.0), values(main, "Main"));
-        assertEquals(List.of(List.of("Stage")), dimensionSets(main));
+        assertEquals(List.of(1.0), valuesIn(main, "Main"));
+        assertEquals(List.of(List.of("Stage")), dimensionSetsIn(main));
         assertEquals(timestamp.toEpochMilli(), main.path("_aws").path("Timestamp").asLong());
-        assertTrue(output.get(2).contains("\"big\":12.50"), output.get(2));
+        assertTrue(output().get(2).contains("\"big\":12.50"), output().get(2));
         assertTrue(main.path("cyclic").toString().contains("[cycle]"), main.path("cyclic").toString());
     }
 
@@ -431,8 +442,8 @@ class LambdaMetricsTest {
         Object response = invoke(runtime, interceptor, TestContext.create(), null, () -> "fine");
 
         assertEquals("fine", response);
-        assertEquals(List.of(), output);
-        assertEquals(1, diagnosticsMentioning("recorded no metric").size(), diagnostics.toString());
+        assertEquals(List.of(), output());
+        assertEquals(1, diagnosticsMentioning("recorded no metric").size(), diagnostics().toString());
     }
 
     @Test
@@ -449,10 +460,10 @@ class LambdaMetricsTest {
             return null;
         });
 
-        JsonNode document = parseAll(output).get(0);
+        JsonNode document = parseAll(output()).get(0);
         assertEquals("red", document.path("Color").asText());
-        assertEquals(List.of("Fine"), metricNames(document));
-        assertEquals(List.of(2.0), values(document, "Fine"));
+        assertEquals(List.of("Fine"), metricNamesIn(document));
+        assertEquals(List.of(2.0), valuesIn(document, "Fine"));
         assertEquals(1, diagnosticsMentioning("metric 'Color'").size());
         assertEquals(1, diagnosticsMentioning("metadata 'Fine'").size());
     }
@@ -469,7 +480,7 @@ class LambdaMetricsTest {
             return null;
         });
 
-        assertEquals(List.of(4.0), values(parseAll(output).get(0), "ViaFactory"));
+        assertEquals(List.of(4.0), valuesIn(parseAll(output()).get(0), "ViaFactory"));
     }
 
     @Test
@@ -483,8 +494,8 @@ class LambdaMetricsTest {
             return null;
         });
 
-        JsonNode document = parseAll(output).get(0);
-        assertEquals(List.of(1.0), values(document, "Kept"));
+        JsonNode document = parseAll(output()).get(0);
+        assertEquals(List.of(1.0), valuesIn(document, "Kept"));
         assertFalse(document.has("huge"));
         assertTrue(document.has("function_request_id"));
         assertEquals(1, diagnosticsMentioning("without the user metadata").size());
@@ -513,18 +524,18 @@ class LambdaMetricsTest {
         });
         metrics.clearDefaultDimensions();
 
-        JsonNode document = parseAll(output).get(0);
-        List<List<String>> sets = dimensionSets(document);
+        JsonNode document = parseAll(output()).get(0);
+        List<List<String>> sets = dimensionSetsIn(document);
         assertEquals(1, sets.size());
         assertEquals(21, sets.get(0).size());
         assertEquals("Small", sets.get(0).get(20));
-        assertEquals(1, diagnosticsMentioning("more than CloudWatch's 30").size(), diagnostics.toString());
+        assertEquals(1, diagnosticsMentioning("more than CloudWatch's 30").size(), diagnostics().toString());
     }
 
     @Test
     void anSqsBatchGivesBatchSizeOldestAgeAndOneAgePerRecordMeasuredFromTheInvocationStart() throws Throwable {
         Instant start = Instant.parse("2026-01-01T12:00:00Z");
-        LensRuntime runtime = runtime(env(), Clock.fixed(start, java.time.ZoneOffset.UTC));
+        LensRuntime runtime = runtime(env(), start);
         MetricsInterceptor interceptor = builder(runtime).namespace("Queue").eventSourceMetrics(true).build();
         com.amazonaws.services.lambda.runtime.events.SQSEvent event =
                 new com.amazonaws.services.lambda.runtime.events.SQSEvent();
@@ -539,13 +550,13 @@ class LambdaMetricsTest {
 
         invoke(runtime, interceptor, TestContext.create(), event, () -> null);
 
-        List<JsonNode> documents = parseAll(output);
+        List<JsonNode> documents = parseAll(output());
         assertEquals(3, documents.size(), "250 ages are split into documents of at most 100 values");
-        assertEquals(List.of(250.0), values(documents.get(0), "BatchSize"));
-        assertEquals(List.of(249_000.0), values(documents.get(0), "OldestRecordAge"));
+        assertEquals(List.of(250.0), valuesIn(documents.get(0), "BatchSize"));
+        assertEquals(List.of(249_000.0), valuesIn(documents.get(0), "OldestRecordAge"));
         assertEquals("aws:sqs", documents.get(0).path("EventSource").asText());
         List<Double> ages = new ArrayList<>();
-        documents.forEach(d -> ages.addAll(values(d, "RecordAge")));
+        documents.forEach(d -> ages.addAll(valuesIn(d, "RecordAge")));
         assertEquals(250, ages.size());
         for (int i = 0; i < 250; i++) {
             assertEquals(i * 1000.0, ages.get(i));
@@ -559,12 +570,27 @@ class LambdaMetricsTest {
         event.setRecords(List.of(new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage()));
         LensRuntime off = runtime(env());
         invoke(off, builder(off).namespace("Q").build(), TestContext.create(), event, () -> null);
-        assertEquals(List.of(), output);
+        assertEquals(List.of(), output());
 
         LensRuntime on = runtime(env("LAMBDA_LENS_METRICS_EVENT_SOURCE", "true"));
         invoke(on, builder(on).namespace("Q").build(), TestContext.create(), event, () -> null);
-        JsonNode document = parseAll(output).get(0);
-        assertEquals(List.of(1.0), values(document, "BatchSize"));
+        JsonNode document = parseAll(output()).get(0);
+        assertEquals(List.of(1.0), valuesIn(document, "BatchSize"));
         assertFalse(document.has("RecordAge"), "a record without a time has no age");
+    }
+
+    @Test
+    void aCustomOutputGetsTheDocumentsInsteadOfTheRuntimesSink() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        List<String> custom = new CopyOnWriteArrayList<>();
+        MetricsInterceptor interceptor = builder(runtime).namespace("Custom").output(custom::add).build();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            interceptor.metrics().addMetric("Routed", 1, MetricUnit.COUNT);
+            return null;
+        });
+
+        assertEquals(List.of(1.0), valuesIn(parseAll(custom).get(0), "Routed"));
+        assertEquals(List.of(), output(), "the output given in code wins over the runtime's document sink");
     }
 }

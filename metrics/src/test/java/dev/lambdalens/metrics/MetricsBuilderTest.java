@@ -6,6 +6,7 @@ import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.spi.Interception;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.model.MetricUnit;
+import dev.lambdalens.testing.CapturedMetrics;
 import dev.lambdalens.testing.TestContext;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,6 @@ class MetricsBuilderTest {
         JsonNode document = documents.get(0);
         assertEquals("Built", document.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
         assertEquals("built-service", document.path("Service").asText());
-        assertEquals(List.of(1.0), EmfDocuments.values(document, "Built"));
+        assertEquals(List.of(1.0), CapturedMetrics.valuesIn(document, "Built"));
     }
 }

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.lambdalens.metrics.EmfDocuments.dimensionSets;
-import static dev.lambdalens.metrics.EmfDocuments.metricNames;
 import static dev.lambdalens.metrics.EmfDocuments.parseAll;
-import static dev.lambdalens.metrics.EmfDocuments.values;
+import static dev.lambdalens.testing.CapturedMetrics.dimensionSetsIn;
+import static dev.lambdalens.testing.CapturedMetrics.metricNamesIn;
+import static dev.lambdalens.testing.CapturedMetrics.valuesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,12 +56,12 @@ class MetricsInLambdaRuntimeTest {
             List<JsonNode> firstDocuments = parseAll(first.stdout());
             assertIds(first, firstDocuments);
             JsonNode coldStart = withMetric(firstDocuments, "ColdStart").get(0);
-            assertEquals(List.of(List.of("Service", "FunctionName")), dimensionSets(coldStart));
+            assertEquals(List.of(List.of("Service", "FunctionName")), dimensionSetsIn(coldStart));
             assertEquals("annotated", coldStart.path("Service").asText());
             assertEquals("local-function", coldStart.path("FunctionName").asText());
             JsonNode processed = withMetric(firstDocuments, "Processed").get(0);
             assertEquals("LensTest", processed.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
-            assertEquals(List.of(List.of("Service", "Channel")), dimensionSets(processed));
+            assertEquals(List.of(List.of("Service", "Channel")), dimensionSetsIn(processed));
             List<JsonNode> secondDocuments = parseAll(second.stdout());
             assertIds(second, secondDocuments);
             assertEquals(List.of(), withMetric(secondDocuments, "ColdStart"));
@@ -71,15 +71,15 @@ class MetricsInLambdaRuntimeTest {
             assertEquals(InvocationStatus.FUNCTION_ERROR, failed.status());
             List<JsonNode> failedDocuments = parseAll(failed.stdout());
             assertIds(failed, failedDocuments);
-            assertEquals(List.of(1.0), values(withMetric(failedDocuments, "BeforeFailure").get(0), "BeforeFailure"));
+            assertEquals(List.of(1.0), valuesIn(withMetric(failedDocuments, "BeforeFailure").get(0), "BeforeFailure"));
 
             // 150 metrics x 150 values: split into documents of at most 100 of each, nothing lost.
             List<JsonNode> splitDocuments = parseAll(split.stdout());
             assertIds(split, splitDocuments);
             assertEquals(4, splitDocuments.size());
             Map<String, Integer> valueCounts = new HashMap<>();
-            splitDocuments.forEach(d -> metricNames(d).forEach(
-                    name -> valueCounts.merge(name, values(d, name).size(), Integer::sum)));
+            splitDocuments.forEach(d -> metricNamesIn(d).forEach(
+                    name -> valueCounts.merge(name, valuesIn(d, name).size(), Integer::sum)));
             assertEquals(150, valueCounts.size());
             valueCounts.values().forEach(count -> assertEquals(150, count));
 
@@ -92,7 +92,7 @@ class MetricsInLambdaRuntimeTest {
             assertEquals(InvocationStatus.TIMEOUT, timedOut.status());
             List<JsonNode> timeoutDocuments = parseAll(timedOut.stdout());
             assertIds(timedOut, timeoutDocuments);
-            assertEquals(List.of(1.0), values(withMetric(timeoutDocuments, "BeforeTimeout").get(0), "BeforeTimeout"));
+            assertEquals(List.of(1.0), valuesIn(withMetric(timeoutDocuments, "BeforeTimeout").get(0), "BeforeTimeout"));
         }
     }
 
@@ -119,12 +119,12 @@ class MetricsInLambdaRuntimeTest {
                 assertIds(invocation, documents);
                 JsonNode document = withMetric(documents, "BatchSize").get(0);
                 int records = method.equals("sns") ? 1 : 2;
-                assertEquals(List.of((double) records), values(document, "BatchSize"), method);
+                assertEquals(List.of((double) records), valuesIn(document, "BatchSize"), method);
                 assertEquals(sources.get(method), document.path("EventSource").asText());
-                assertEquals(List.of(List.of("Service", "FunctionName", "EventSource")), dimensionSets(document));
-                List<Double> ages = values(document, "RecordAge");
+                assertEquals(List.of(List.of("Service", "FunctionName", "EventSource")), dimensionSetsIn(document));
+                List<Double> ages = valuesIn(document, "RecordAge");
                 assertEquals(records, ages.size(), method);
-                double oldest = values(document, "OldestRecordAge").get(0);
+                double oldest = valuesIn(document, "OldestRecordAge").get(0);
                 // The record is two minutes old at the start of the invocation, plus the test's own latency.
                 assertTrue(oldest >= 119_000 && oldest < 180_000, method + " oldest age " + oldest);
                 assertEquals(oldest, ages.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), method);
@@ -157,8 +157,8 @@ class MetricsInLambdaRuntimeTest {
                         .filter(d -> invocation.requestId().equals(d.path("function_request_id").asText())).toList();
                 assertEquals(1, own.size());
                 assertEquals(invocation.traceRoot().orElseThrow(), own.get(0).path("xray_trace_id").asText());
-                assertEquals(List.of((double) i, (double) i), values(own.get(0), "Index"));
-                assertEquals(List.of(i * 10.0), values(own.get(0), "Worker"));
+                assertEquals(List.of((double) i, (double) i), valuesIn(own.get(0), "Index"));
+                assertEquals(List.of(i * 10.0), valuesIn(own.get(0), "Worker"));
                 assertEquals("LensPlain",
                         own.get(0).path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
             }

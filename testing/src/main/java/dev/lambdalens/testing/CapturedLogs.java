@@ -8,6 +8,7 @@ import java.util.List;
 public final class CapturedLogs extends CapturedDocuments {
 
     CapturedLogs() {
+        super(true);
     }
 
     /** The lines whose {@code message} is {@code message}. */

@@ -9,6 +9,7 @@ import java.util.List;
 public final class CapturedMetrics extends CapturedDocuments {
 
     CapturedMetrics() {
+        super(true);
     }
 
     /** The documents that define the metric {@code name}. */
@@ -20,14 +21,36 @@ public final class CapturedMetrics extends CapturedDocuments {
     public List<Double> values(String name) {
         List<Double> values = new ArrayList<>();
         for (JsonNode document : documentsWith(name)) {
-            JsonNode value = document.path(name);
-            if (value.isArray()) {
-                value.forEach(v -> values.add(v.asDouble()));
-            } else {
-                values.add(value.asDouble());
-            }
+            values.addAll(valuesIn(document, name));
         }
         return values;
+    }
+
+    /**
+     * The values of the metric {@code name} in one document (one of {@link #all()}), in order; empty when the
+     * document has no member of that name. For checks per document, such as how a batch was split.
+     */
+    public static List<Double> valuesIn(JsonNode document, String name) {
+        List<Double> values = new ArrayList<>();
+        JsonNode value = document.path(name);
+        if (value.isArray()) {
+            value.forEach(v -> values.add(v.asDouble()));
+        } else if (!value.isMissingNode()) {
+            values.add(value.asDouble());
+        }
+        return values;
+    }
+
+    /** The names of the metrics one document defines, in order (its first directive: Lambda Lens writes one). */
+    public static List<String> metricNamesIn(JsonNode document) {
+        List<String> names = new ArrayList<>();
+        firstDirective(document).path("Metrics").forEach(metric -> names.add(metric.path("Name").asText()));
+        return names;
+    }
+
+    /** The dimension sets of one document, each as its dimension names (its first directive). */
+    public static List<List<String>> dimensionSetsIn(JsonNode document) {
+        return dimensionSetsOf(firstDirective(document));
     }
 
     /** The one value of the metric {@code name}; fails the test when it was written no time or several times. */
@@ -45,13 +68,7 @@ public final class CapturedMetrics extends CapturedDocuments {
         if (documents.isEmpty()) {
             throw new AssertionError("no document defines the metric " + name + "; documents:\n" + this);
         }
-        List<List<String>> sets = new ArrayList<>();
-        for (JsonNode set : directive(documents.get(0), name).path("Dimensions")) {
-            List<String> keys = new ArrayList<>();
-            set.forEach(key -> keys.add(key.asText()));
-            sets.add(keys);
-        }
-        return sets;
+        return dimensionSetsOf(directive(documents.get(0), name));
     }
 
     /** The namespace of the first document that defines {@code name}. */
@@ -61,6 +78,20 @@ public final class CapturedMetrics extends CapturedDocuments {
             throw new AssertionError("no document defines the metric " + name + "; documents:\n" + this);
         }
         return directive(documents.get(0), name).path("Namespace").asText();
+    }
+
+    private static JsonNode firstDirective(JsonNode document) {
+        return document.path("_aws").path("CloudWatchMetrics").path(0);
+    }
+
+    private static List<List<String>> dimensionSetsOf(JsonNode directive) {
+        List<List<String>> sets = new ArrayList<>();
+        for (JsonNode set : directive.path("Dimensions")) {
+            List<String> keys = new ArrayList<>();
+            set.forEach(key -> keys.add(key.asText()));
+            sets.add(keys);
+        }
+        return sets;
     }
 
     private static boolean defines(JsonNode document, String name) {

@@ -12,6 +12,7 @@ import java.util.List;
 public final class CapturedTraces extends CapturedDocuments {
 
     CapturedTraces() {
+        super(false);
     }
 
     /** Every subsegment named {@code name}, sent alone or nested. */

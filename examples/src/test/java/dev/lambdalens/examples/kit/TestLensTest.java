@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.ObservedHandler;
+import dev.lambdalens.core.spi.DocumentSink;
 import dev.lambdalens.logging.LambdaLogging;
 import dev.lambdalens.metrics.LambdaMetrics;
 import dev.lambdalens.metrics.Metrics;
 import dev.lambdalens.metrics.MetricsInterceptor;
 import dev.lambdalens.metrics.model.MetricUnit;
+import dev.lambdalens.testing.CapturedMetrics;
 import dev.lambdalens.testing.TestContext;
 import dev.lambdalens.testing.TestLens;
 import dev.lambdalens.testing.TestLensExtension;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -121,5 +125,52 @@ class TestLensTest {
         lens.clear();
         assertEquals(0, lens.logs().size());
         assertThrows(AssertionError.class, () -> lens.logs().line("fine"));
+    }
+
+    @Test
+    void perDocumentViewsShowHowTheValuesOfOneMetricWereSplitAcrossDocuments(TestLens lens) {
+        MetricsInterceptor interceptor = LambdaMetrics.builder().runtime(lens.runtime()).namespace("Shop").build();
+        RequestHandler<Map<String, Object>, String> handler = observed(lens, interceptor, (event, context) -> {
+            for (int i = 0; i < 150; i++) {
+                interceptor.metrics().addMetric("ItemPrice", i, MetricUnit.NONE);
+            }
+            return "ok";
+        });
+        handler.handleRequest(Map.of(), lens.context().build());
+
+        List<JsonNode> documents = lens.metrics().documentsWith("ItemPrice");
+        assertEquals(2, documents.size(), lens.metrics()::toString);
+        assertEquals(List.of(100, 50), documents.stream()
+                .map(document -> CapturedMetrics.valuesIn(document, "ItemPrice").size()).toList());
+        List<Double> all = new ArrayList<>();
+        for (JsonNode document : documents) {
+            assertEquals(List.of("ItemPrice"), CapturedMetrics.metricNamesIn(document));
+            assertEquals(List.of(List.of("Service")), CapturedMetrics.dimensionSetsIn(document));
+            assertEquals(List.of(), CapturedMetrics.valuesIn(document, "NoSuchMetric"));
+            all.addAll(CapturedMetrics.valuesIn(document, "ItemPrice"));
+        }
+        assertEquals(lens.metrics().values("ItemPrice"), all);
+        assertEquals(150, all.size());
+    }
+
+    @Test
+    void aLogLineOrEmfDocumentOnSeveralLinesOrTwoObjectsInOneDocumentFailTheTest(TestLens lens) {
+        DocumentSink sink = lens.runtime().documentSink();
+        write(sink, DocumentSink.Kind.LOG_LINE, "{\"message\":\"split\",\n\"level\":\"INFO\"}");
+        AssertionError broken = assertThrows(AssertionError.class, () -> lens.logs().all());
+        assertTrue(broken.getMessage().contains("line break"), broken.getMessage());
+        lens.clear();
+        write(sink, DocumentSink.Kind.LOG_LINE, "{\"message\":\"one\"}{\"message\":\"two\"}");
+        assertThrows(AssertionError.class, () -> lens.logs().all());
+        write(sink, DocumentSink.Kind.EMF, "{\"_aws\":{}\r}");
+        assertThrows(AssertionError.class, () -> lens.metrics().all());
+        // An X-Ray document is one datagram, not a line: a line break between its tokens is fine.
+        write(sink, DocumentSink.Kind.XRAY_SEGMENT, "{\"name\":\"## pretty\",\n \"id\":\"1\"}");
+        assertEquals("1", lens.traces().subsegment("## pretty").path("id").asText());
+    }
+
+    private static void write(DocumentSink sink, DocumentSink.Kind kind, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        sink.write(kind, utf8, 0, utf8.length);
     }
 }
