@@ -44,7 +44,11 @@ public final class LambdaLogging {
 
     /** Adds {@code name} to every line of the current invocation; ignored (and reported) outside one. */
     public static void appendKey(String name, Object value) {
-        Objects.requireNonNull(name, "name");
+        if (name == null) {
+            diagnostics().reportOnce("logging:null-key", "LambdaLogging.appendKey got a null key; the value is "
+                    + "not logged (Lambda Lens reports this instead of throwing into the handler)");
+            return;
+        }
         LogState state = invocationState("appendKey");
         if (state != null && allowed(name)) {
             if (value == null) {
@@ -57,7 +61,11 @@ public final class LambdaLogging {
 
     /** {@link #appendKey(String, Object)} for each entry. */
     public static void appendKeys(Map<String, ?> keys) {
-        Objects.requireNonNull(keys, "keys").forEach(LambdaLogging::appendKey);
+        if (keys == null) {
+            diagnostics().reportOnce("logging:null-keys", "LambdaLogging.appendKeys got null; no key is added");
+            return;
+        }
+        keys.forEach(LambdaLogging::appendKey);
     }
 
     /** Removes a key of the current invocation. */

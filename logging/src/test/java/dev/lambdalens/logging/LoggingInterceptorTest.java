@@ -295,6 +295,34 @@ class LoggingInterceptorTest {
     }
 
     @Test
+    void nullKeysAreReportedOnceAndTheHandlerGoesOn() {
+        TestLens lens = Kit.lens();
+        Map<String, Object> withNullKey = new java.util.HashMap<>();
+        withNullKey.put(null, "lost");
+        withNullKey.put("kept", "k");
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LambdaLogging.appendKey(null, "x");
+                    LambdaLogging.appendKeys(null);
+                    LambdaLogging.appendKeys(withNullKey);
+                    LOG.info("after null keys");
+                    return "ok";
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime()).build())
+                .runtime(lens.runtime()).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            assertEquals("ok", handler.handleRequest("x", Kit.context(lens, "n-1")));
+            assertEquals("ok", handler.handleRequest("x", Kit.context(lens, "n-2")));
+        }
+        List<JsonNode> lines = lens.logs().withMessage("after null keys");
+        assertEquals(2, lines.size(), lens.logs()::toString);
+        assertEquals("k", lines.get(0).get("kept").asText());
+        assertEquals(1, lens.diagnostics().stream().filter(d -> d.contains("appendKey got a null key")).count(),
+                lens.diagnostics()::toString);
+        assertEquals(1, lens.diagnostics().stream().filter(d -> d.contains("appendKeys got null")).count(),
+                lens.diagnostics()::toString);
+    }
+
+    @Test
     void anUnsupportedCorrelationPathIsReportedOnceAtTheFirstInvocation() {
         TestLens lens = Kit.lens();
         RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(

@@ -203,6 +203,28 @@ class LambdaMetricsTest {
     }
 
     @Test
+    void aMetricNameWithALineBreakOrControlCharacterIsLeftOutAndTheDocumentStaysValid() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        MetricsInterceptor interceptor = builder(runtime).namespace("Checks").build();
+        Metrics metrics = interceptor.metrics();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.addMetric("Order\nValue", 1, MetricUnit.COUNT);
+            metrics.addMetric("Line\u2028Separator", 1, MetricUnit.COUNT);
+            metrics.addMetric("Tab\tName", 1, MetricUnit.COUNT);
+            metrics.addMetric("Good", 1, MetricUnit.COUNT);
+            metrics.flushSingleMetric("Single\rName", 1, MetricUnit.COUNT, "Checks");
+            return null;
+        });
+
+        List<JsonNode> documents = parseAll(output());
+        assertEquals(1, documents.size(), output().toString());
+        assertEquals(List.of("Good"), metricNamesIn(documents.get(0)));
+        assertEquals(4, diagnosticsMentioning("the name holds a control character or line break").size(),
+                String.join("\n", diagnostics()));
+    }
+
+    @Test
     void aMissingNamespaceIsReportedAndTheMetricsStillReachCloudWatchUnderTheDefault() throws Throwable {
         LensRuntime runtime = runtime(env());
         MetricsInterceptor interceptor = builder(runtime).build();

@@ -79,10 +79,11 @@ public final class LambdaTracing {
      * unless {@code POWERTOOLS_TRACER_CAPTURE_ERROR=false}) and is rethrown unchanged.
      */
     public static <T> T withSubsegment(String name, Function<TracedSubsegment, T> work) {
-        Objects.requireNonNull(name, "name");
+        // A null or invalid name is repaired and reported (SubsegmentNames): the work runs and still shows.
         Objects.requireNonNull(work, "work");
         try {
-            return TracedCall.run(name, null, name, CaptureMode.ENVIRONMENT_VAR, false, work::apply);
+            return TracedCall.run(name, null, name != null ? name : "unnamed", CaptureMode.ENVIRONMENT_VAR, false,
+                    work::apply);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

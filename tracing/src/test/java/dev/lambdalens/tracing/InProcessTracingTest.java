@@ -108,6 +108,23 @@ class InProcessTracingTest {
     }
 
     @Test
+    void aNullSubsegmentNameIsRepairedAndReportedAndTheWorkRuns() {
+        String result = invoke(runtime(Clock.systemUTC()), "1", (event, context) -> {
+            IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> LambdaTracing.withSubsegment(null, s -> {
+                        throw new IllegalStateException("the work's own failure");
+                    }));
+            assertEquals("the work's own failure", thrown.getMessage());
+            return LambdaTracing.withSubsegment(null, s -> "done");
+        });
+        assertEquals("done", result);
+        JsonNode handler = daemon.awaitDocuments(1, Duration.ofSeconds(5)).get(0);
+        assertEquals(List.of("unnamed", "unnamed"), Documents.childNames(handler), handler::toString);
+        assertEquals(1, diagnostics.stream().filter(line -> line.contains("is not valid for X-Ray")).count(),
+                diagnostics::toString);
+    }
+
+    @Test
     void writesToAnEndedSubsegmentAreReportedOnceAndDropped() {
         AtomicReference<TracedSubsegment> kept = new AtomicReference<>();
         invoke(runtime(Clock.systemUTC()), "1", (event, context) -> LambdaTracing.withSubsegment("## step", s -> {

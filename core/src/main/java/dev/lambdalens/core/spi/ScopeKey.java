@@ -3,8 +3,8 @@ package dev.lambdalens.core.spi;
 import java.util.Objects;
 
 /**
- * Identifies one module's per-invocation state attached to an {@link dev.lambdalens.core.InvocationScope}. Compared by identity:
- * each module keeps its keys in constants.
+ * Identifies one module's per-invocation state attached to an {@link dev.lambdalens.core.InvocationScope}.
+ * Compared by identity: each module keeps its keys in constants.
  *
  * @param <T> the type of the attached value
  */

@@ -1,9 +1,10 @@
 package dev.lambdalens.core.spi;
 
 /**
- * Carries one module's thread-bound state (an X-Ray entity, say) along with the {@link dev.lambdalens.core.InvocationScope} when
- * user code hands work to another thread through {@link dev.lambdalens.core.InvocationScope#wrap(Runnable)} and friends.
- * Registered once with {@link dev.lambdalens.core.LensRuntime#addCarrier(ThreadContextCarrier)}.
+ * Carries one module's thread-bound state (an X-Ray entity, say) along with the
+ * {@link dev.lambdalens.core.InvocationScope} when user code hands work to another thread through
+ * {@link dev.lambdalens.core.InvocationScope#wrap(Runnable)} and friends. Registered once with
+ * {@link dev.lambdalens.core.LensRuntime#addCarrier(ThreadContextCarrier)}.
  */
 public interface ThreadContextCarrier {
 

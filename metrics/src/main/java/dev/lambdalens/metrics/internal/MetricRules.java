@@ -32,6 +32,14 @@ public final class MetricRules {
         if (name.equals("_aws")) {
             return "'_aws' is reserved for the EMF metadata";
         }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            // A line break ends the name for CloudWatch's EMF parser ("^(.*)$"); other control characters
+            // make names nobody can type into an alarm.
+            if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return "the name holds a control character or line break";
+            }
+        }
         return null;
     }
 

@@ -26,8 +26,8 @@ public final class CurrentSpan {
             try {
                 sdkPrevious = SdkBridge.enter(span);
             } catch (RuntimeException | LinkageError e) {
-                span.tracer().diagnostics().reportOnce("tracing:sdk-interop", "could not make the subsegment current for the X-Ray "
-                        + "SDK; AWS SDK calls will show under the function's segment instead", e);
+                span.tracer().diagnostics().reportOnce("tracing:sdk-interop", "could not make the subsegment "
+                        + "current for the X-Ray SDK; AWS SDK calls will show under the function's segment instead", e);
             }
         }
         return new Activation(previous, sdkPrevious);

@@ -115,7 +115,7 @@ public final class Span implements TracedSubsegment {
     public void putAnnotation(String key, Number value) {
         if (value == null || (value instanceof Double || value instanceof Float)
                 && !Double.isFinite(value.doubleValue())) {
-            tracer.diagnostics().reportOnce("tracing:annotation:number", "annotation " + key + " needs a finite number, got "
+            report("tracing:annotation:number", "annotation " + key + " needs a finite number, got "
                     + value + "; it is left out", null);
             return;
         }
@@ -138,7 +138,7 @@ public final class Span implements TracedSubsegment {
             namespace = defaultNamespace;
         }
         if (key == null || namespace.startsWith("AWS.")) {
-            tracer.diagnostics().reportOnce("tracing:metadata:key", "metadata needs a key and a namespace not starting with AWS. (got "
+            report("tracing:metadata:key", "metadata needs a key and a namespace not starting with AWS. (got "
                     + namespace + "/" + key + "); it is left out", null);
             return;
         }
@@ -148,7 +148,7 @@ public final class Span implements TracedSubsegment {
             json = tracer.metadataWriter().toJson(value);
         } catch (RuntimeException | StackOverflowError e) {
             // A collection changed while being written, a toString() that throws...: lose this value only.
-            tracer.diagnostics().reportOnce("tracing:metadata:write:" + key, "could not write metadata " + key
+            report("tracing:metadata:write:" + key, "could not write metadata " + key
                     + " as JSON; it is left out", e);
             return;
         }
@@ -333,12 +333,12 @@ public final class Span implements TracedSubsegment {
 
     private void annotate(String key, Object value) {
         if (!validAnnotationKey(key)) {
-            tracer.diagnostics().reportOnce("tracing:annotation:key:" + key, "annotation key \"" + key
+            report("tracing:annotation:key:" + key, "annotation key \"" + key
                     + "\" must be made of A-Z, a-z, 0-9 and _; the annotation is left out", null);
             return;
         }
         if (value == null) {
-            tracer.diagnostics().reportOnce("tracing:annotation:null", "annotation " + key + " has no value; it is left out", null);
+            report("tracing:annotation:null", "annotation " + key + " has no value; it is left out", null);
             return;
         }
         synchronized (lock) {
@@ -349,7 +349,7 @@ public final class Span implements TracedSubsegment {
                 annotations = new LinkedHashMap<>(4);
             }
             if (annotations.size() >= MAX_ANNOTATIONS && !annotations.containsKey(key)) {
-                tracer.diagnostics().reportOnce("tracing:annotation:count", "a subsegment holds at most " + MAX_ANNOTATIONS
+                report("tracing:annotation:count", "a subsegment holds at most " + MAX_ANNOTATIONS
                         + " annotations; " + key + " is left out", null);
                 return;
             }
@@ -362,7 +362,7 @@ public final class Span implements TracedSubsegment {
         if (endMicros == 0) {
             return false;
         }
-        tracer.diagnostics().reportOnce("tracing:closed", "the subsegment " + name + " has already ended; " + kind + key
+        report("tracing:closed", "the subsegment " + name + " has already ended; " + kind + key
                 + " is left out", null);
         return true;
     }
@@ -383,5 +383,10 @@ public final class Span implements TracedSubsegment {
     @Override
     public String toString() {
         return "Span[" + name + ", id=" + id + ", trace=" + traceId + "]";
+    }
+
+    /** Reports a problem with what user code put on this span, once per key, to the runtime's diagnostics. */
+    private void report(String key, String message, Throwable cause) {
+        tracer.diagnostics().reportOnce(key, message, cause);
     }
 }

@@ -72,7 +72,8 @@ public final class AwsCallInterceptor implements ExecutionInterceptor {
             attributes.putAttribute(CALL, new AwsCall(span, lineage(scope, span)));
         } catch (RuntimeException | LinkageError e) {
             if (span != null) {
-                span.tracer().diagnostics().reportOnce("tracing:aws-sdk", "could not record an AWS SDK call; it runs untraced", e);
+                span.tracer().diagnostics().reportOnce("tracing:aws-sdk",
+                        "could not record an AWS SDK call; it runs untraced", e);
                 span.tracer().end(span);
             }
         }
@@ -110,7 +111,8 @@ public final class AwsCallInterceptor implements ExecutionInterceptor {
             recordResponse(span, response, requestId(context.response()));
             span.markStatus(response.statusCode());
         } catch (RuntimeException | LinkageError e) {
-            span.tracer().diagnostics().reportOnce("tracing:aws-sdk", "could not record the response of an AWS SDK call", e);
+            span.tracer().diagnostics().reportOnce("tracing:aws-sdk",
+                    "could not record the response of an AWS SDK call", e);
         } finally {
             span.tracer().end(span);
         }
@@ -150,7 +152,8 @@ public final class AwsCallInterceptor implements ExecutionInterceptor {
                 span.putCause(error, error instanceof SdkServiceException);
             }
         } catch (RuntimeException | LinkageError e) {
-            span.tracer().diagnostics().reportOnce("tracing:aws-sdk", "could not record the failure of an AWS SDK call", e);
+            span.tracer().diagnostics().reportOnce("tracing:aws-sdk",
+                    "could not record the failure of an AWS SDK call", e);
         } finally {
             span.tracer().end(span);
         }
