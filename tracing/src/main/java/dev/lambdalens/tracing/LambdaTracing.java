@@ -82,8 +82,7 @@ public final class LambdaTracing {
         // A null or invalid name is repaired and reported (SubsegmentNames): the work runs and still shows.
         Objects.requireNonNull(work, "work");
         try {
-            return TracedCall.run(name, null, name != null ? name : "unnamed", CaptureMode.ENVIRONMENT_VAR, false,
-                    work::apply);
+            return TracedCall.run(name, null, name, CaptureMode.ENVIRONMENT_VAR, false, work::apply);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -26,7 +26,8 @@ public final class TracedCall {
      *
      * @param namespace   the metadata namespace of the captured response and error, or {@code null} for the
      *                    service name
-     * @param method      the name the captured response and error are recorded under ({@code method response})
+     * @param method      the name the captured response and error are recorded under ({@code method response});
+     *                    {@code null} for the subsegment's name as X-Ray accepts it
      * @param mayCaptureResponse false for {@code void} methods and where the caller gets the result anyway
      *                           (the plain-Java API)
      */
@@ -38,6 +39,9 @@ public final class TracedCall {
             return body.run(NoopSubsegment.INSTANCE);
         }
         Tracer tracer = span.tracer();
+        if (method == null) {
+            method = span.name();
+        }
         try (CurrentSpan.Activation ignored = CurrentSpan.activate(span)) {
             T result = body.run(span);
             if (mayCaptureResponse && Capture.response(mode, tracer)) {

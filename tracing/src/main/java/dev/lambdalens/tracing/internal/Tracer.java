@@ -19,9 +19,7 @@ import java.util.WeakHashMap;
 public final class Tracer {
     private static final Map<LensRuntime, Tracer> TRACERS = new WeakHashMap<>();
 
-    private final boolean enabled;
-    private final boolean captureResponse;
-    private final boolean captureError;
+    private final TracingSettings settings;
     private final String serviceName;
     private final Clock clock;
     private final Diagnostics diagnostics;
@@ -31,15 +29,13 @@ public final class Tracer {
 
     private Tracer(LensRuntime runtime) {
         TracingSettings settings = TracingSettings.from(runtime.configuration(), runtime.diagnostics());
-        this.enabled = settings.enabled();
-        this.captureResponse = settings.captureResponse();
-        this.captureError = settings.captureError();
+        this.settings = settings;
         this.metadataWriter = JsonValueWriter.builder(runtime.diagnostics(), "tracing:metadata", "a metadata value")
                 .build();
         this.serviceName = runtime.environment().serviceName();
         this.clock = runtime.clock();
         this.diagnostics = runtime.diagnostics();
-        this.sdkInterop = enabled && SdkInterop.decide(settings.sdkInterop(), diagnostics);
+        this.sdkInterop = settings.enabled() && SdkInterop.decide(settings.sdkInterop(), diagnostics);
         this.sender = new SpanSender(new DaemonSender(settings.daemonAddress(), diagnostics, runtime.documentSink()),
                 diagnostics, sdkInterop);
     }
@@ -57,15 +53,15 @@ public final class Tracer {
     }
 
     public boolean enabled() {
-        return enabled;
+        return settings.enabled();
     }
 
     public boolean captureResponse() {
-        return captureResponse;
+        return settings.captureResponse();
     }
 
     public boolean captureError() {
-        return captureError;
+        return settings.captureError();
     }
 
     public String serviceName() {
@@ -97,7 +93,7 @@ public final class Tracer {
      * (tracing off, no trace header, not sampled).
      */
     public Span startInScope(InvocationScope scope, String name) {
-        if (!enabled || scope == null) {
+        if (!settings.enabled() || scope == null) {
             return null;
         }
         TraceHeader header = scope.traceHeader();
