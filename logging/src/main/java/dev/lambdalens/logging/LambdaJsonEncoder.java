@@ -4,11 +4,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.MaskingSettings;
+import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.internal.FallbackLine;
 import dev.lambdalens.logging.internal.LineBuffer;
 import dev.lambdalens.logging.internal.LineFormatter;
-import dev.lambdalens.logging.internal.NameMaskingGenerator;
+import dev.lambdalens.logging.internal.MaskingGenerator;
 import dev.lambdalens.logging.internal.ReservedKeys;
 import net.logstash.logback.composite.AbstractCompositeJsonFormatter;
 import net.logstash.logback.composite.JsonProvider;
@@ -46,8 +48,9 @@ import java.util.Objects;
  * after the default ones (or instead of them with {@code <includeDefaultProviders>false</includeDefaultProviders>}).
  *
  * <p>Masking applies to every value this encoder writes, at any depth, while streaming (the logged objects are
- * never modified): fields named like the built-in {@link #DEFAULT_MASKED_FIELDS} (any case) or configured ones,
- * configured logstash paths, and values matching configured patterns, are replaced by {@code ****}.
+ * never modified): the runtime's {@link MaskingSettings} (sensitive names, JSON inside strings, value detectors,
+ * configured patterns) plus the names, kept names and patterns given here, and configured logstash paths; a
+ * masked value is replaced by {@code ****}.
  *
  * <p>Jackson's {@code ObjectMapper} (about 100 ms and 300 classes at cold start) is created only when a line
  * first serializes an object (a bean, map or list as a key, key-value pair, structured argument, event or
@@ -60,16 +63,13 @@ import java.util.Objects;
  * replaced by one with the message cut to fit and a truncation marker.
  */
 public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
-    /** Field names masked by default, compared ignoring case. */
-    public static final List<String> DEFAULT_MASKED_FIELDS = List.of("authorization", "proxy-authorization",
-            "cookie", "set-cookie", "x-api-key", "x-amz-security-token", "password", "passwd", "secret",
-            "client_secret", "token", "access_token", "refresh_token", "id_token", "api_key", "apikey");
     /** Below CloudWatch Logs' 256 KiB event limit, with room for Lambda's own framing. */
     public static final int DEFAULT_MAX_LINE_BYTES = 256_000;
 
     private final List<String> maskedFields = new ArrayList<>();
     private final List<String> maskedPaths = new ArrayList<>();
     private final List<String> maskedValues = new ArrayList<>();
+    private final List<String> keptFields = new ArrayList<>();
     private String mask = "****";
     private boolean includeDefaultProviders = true;
     private boolean defaultMasks = true;
@@ -77,10 +77,17 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     private String service;
     private Configuration configuration;
     private byte[] lineSeparatorBytes;
+    /** The policy of this encoder's lines, for the fallback lines written without the generator. */
+    private MaskingPolicy masking;
 
     /** Adds a field name to mask, at any depth, ignoring case. */
     public void addMaskedField(String name) {
         maskedFields.add(Objects.requireNonNull(name, "name").trim());
+    }
+
+    /** Adds a field name never masked by name (an allow list entry); value detectors still apply to it. */
+    public void addKeptField(String name) {
+        keptFields.add(Objects.requireNonNull(name, "name").trim());
     }
 
     /** Adds a logstash mask path: {@code a/b} masks field b inside a; a single name matches at any depth. */
@@ -98,7 +105,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
         this.mask = Objects.requireNonNull(mask, "mask");
     }
 
-    /** Whether {@link #DEFAULT_MASKED_FIELDS} are masked; true by default. */
+    /** Whether the default names and sensitive words ({@link MaskingSettings}) are masked; true by default. */
     public void setDefaultMasks(boolean defaultMasks) {
         this.defaultMasks = defaultMasks;
     }
@@ -183,13 +190,13 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
                 writeWrapped(getSuffix(), event, bytes);
                 bytes.write(lineSeparatorBytes, 0, lineSeparatorBytes.length);
                 replacement = bytes.size() > maxLineBytes
-                        ? FallbackLine.truncated(event, bytes.size(), maxLineBytes, getLineSeparator()) : null;
+                        ? FallbackLine.truncated(event, bytes.size(), maxLineBytes, getLineSeparator(), masking) : null;
             } catch (IOException | RuntimeException e) {
                 // The cause's own message can be huge (Jackson lists the whole reference chain): the note is clipped.
                 LensRuntime.global().diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
                         "a log line could not be fully serialized (" + e.getClass().getSimpleName()
                                 + "); it was written with its message, ids and a note");
-                replacement = FallbackLine.serializationFailure(event, e, getLineSeparator());
+                replacement = FallbackLine.serializationFailure(event, e, getLineSeparator(), masking);
             }
             if (replacement != null) {
                 target.line(event, replacement, replacement.length);
@@ -243,46 +250,25 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     private JsonGeneratorDecorator maskingDecorator() {
         Configuration config = configuration != null ? configuration : LensRuntime.global().configuration();
         Diagnostics diagnostics = LensRuntime.global().diagnostics();
-        List<String> names = new ArrayList<>(maskedFields);
-        if (defaultMasks) {
-            names.addAll(DEFAULT_MASKED_FIELDS);
+        MaskingSettings settings = MaskingSettings.from(config, diagnostics).withNames(maskedFields)
+                .withKept(keptFields).withPatterns(maskedValues, "the encoder's <maskedValue>", diagnostics)
+                .withMask(mask);
+        if (!defaultMasks) {
+            settings = settings.withDefaults(false);
         }
-        names.addAll(split(config.get(LoggingSettings.MASK_FIELDS, null), ","));
-        JsonGeneratorDecorator byName = NameMaskingGenerator.decorator(names, mask);
+        masking = MaskingPolicy.of(settings);
+        JsonGeneratorDecorator policy = MaskingGenerator.decorator(masking);
         List<String> paths = new ArrayList<>(maskedPaths);
         paths.addAll(split(config.get(LoggingSettings.MASK_PATHS, null), ","));
-        List<String> values = validPatterns(maskedValues, "the encoder's <maskedValue>", diagnostics);
-        values.addAll(validPatterns(split(config.get(LoggingSettings.MASK_VALUES, null), ";;"),
-                LoggingSettings.MASK_VALUES, diagnostics));
-        if (paths.isEmpty() && values.isEmpty()) {
-            return byName;
+        if (paths.isEmpty()) {
+            return policy;
         }
-        // Paths and value patterns are rarer and cost more per field: logstash's masking, only when asked for.
-        MaskingJsonGeneratorDecorator byPathAndValue = new MaskingJsonGeneratorDecorator();
-        byPathAndValue.setDefaultMask(mask);
-        paths.forEach(byPathAndValue::addPath);
-        values.forEach(byPathAndValue::addValue);
-        byPathAndValue.start();
-        return generator -> byName.decorate(byPathAndValue.decorate(generator));
-    }
-
-    /**
-     * The patterns that compile; each one that does not is reported once, naming where it was set, and left out,
-     * so that one typo cannot stop the logging configuration (and with it every line of the function).
-     */
-    private static List<String> validPatterns(List<String> patterns, String source, Diagnostics diagnostics) {
-        List<String> valid = new ArrayList<>(patterns.size());
-        for (String pattern : patterns) {
-            try {
-                java.util.regex.Pattern.compile(pattern);
-                valid.add(pattern);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                diagnostics.reportOnce("logging:mask-value:" + Diagnostics.shorten(pattern), source + " "
-                        + Diagnostics.shorten(pattern) + " is not a valid regular expression (" + e.getDescription()
-                        + "); it is left out, the other masks apply");
-            }
-        }
-        return valid;
+        // Paths are rarer and cost more per field: logstash's masking, only when asked for.
+        MaskingJsonGeneratorDecorator byPath = new MaskingJsonGeneratorDecorator();
+        byPath.setDefaultMask(mask);
+        paths.forEach(byPath::addPath);
+        byPath.start();
+        return generator -> policy.decorate(byPath.decorate(generator));
     }
 
     private static List<String> split(String value, String separator) {

@@ -38,12 +38,11 @@ public final class LoggingSettings {
     public static final String BUFFER_LEVEL = "LAMBDA_LENS_LOG_BUFFER_LEVEL";
     /** The bound of one invocation's buffer, in bytes of output. */
     public static final String BUFFER_MAX_BYTES = "LAMBDA_LENS_LOG_BUFFER_MAX_BYTES";
-    /** Field names masked in every line, comma-separated (read by the encoder). */
-    public static final String MASK_FIELDS = "LAMBDA_LENS_LOG_MASK_FIELDS";
-    /** logstash paths masked in every line (e.g. {@code body/card/number}), comma-separated (read by the encoder). */
+    /**
+     * logstash paths masked in every line (e.g. {@code body/card/number}), comma-separated (read by the encoder).
+     * The names, patterns and detectors masked everywhere are {@link dev.lambdalens.core.MaskingSettings}'.
+     */
     public static final String MASK_PATHS = "LAMBDA_LENS_LOG_MASK_PATHS";
-    /** Regular expressions whose matches are masked in every string value, separated by {@code ;;} (read by the encoder). */
-    public static final String MASK_VALUES = "LAMBDA_LENS_LOG_MASK_VALUES";
     /** Powertools' default buffer bound. */
     public static final long DEFAULT_BUFFER_MAX_BYTES = 20_480;
 

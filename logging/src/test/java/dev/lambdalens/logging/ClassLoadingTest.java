@@ -1,5 +1,6 @@
 package dev.lambdalens.logging;
 
+import dev.lambdalens.core.MaskingSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.testing.Invocation;
 import dev.lambdalens.testing.InvocationStatus;
@@ -32,7 +33,7 @@ class ClassLoadingTest {
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                 .handler("dev.lambdalens.logging.e2e.ClassLoadHandler::handleRequest")
                 // Masking by path and value pattern (logstash's masking generator) is on too.
-                .env(LoggingSettings.MASK_VALUES, "\\d{4}-\\d{4}")
+                .env(MaskingSettings.VALUES, "\\d{4}-\\d{4}")
                 .env(LoggingSettings.MASK_PATHS, "order/id")
                 .jvmArg("-Xlog:class+load=info:file=" + classLog).build()) {
             Invocation plain = runtime.invoke("\"plain\"");

@@ -1,5 +1,6 @@
 package dev.lambdalens.logging;
 
+import dev.lambdalens.core.MaskingSettings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
@@ -235,7 +236,7 @@ class LambdaJsonEncoderTest {
         encoder.setMask("[hidden]");
         Map<String, String> config = Map.of(
                 LoggingSettings.MASK_PATHS, "payment/card",
-                LoggingSettings.MASK_VALUES, "\\d{4}-\\d{4}-\\d{4}-\\d{4};;ssn-\\d+");
+                MaskingSettings.VALUES, "\\d{4}-\\d{4}-\\d{4}-\\d{4};;ssn-\\d+");
         try (CapturedLog log = CapturedLog.install(config, encoder)) {
             LOG.info("pay {}", StructuredArguments.kv("payment", Map.of("card", "visa", "IBAN", "DE00", "note",
                     "card 1234-5678-9012-3456 of ssn-99")));
@@ -250,7 +251,7 @@ class LambdaJsonEncoderTest {
     void anInvalidValuePatternIsReportedAndLeftOutWhileEveryLineAndTheOtherPatternsStay() {
         // Before: the invalid pattern stopped the encoder, so the function lost every line.
         LambdaJsonEncoder encoder = new LambdaJsonEncoder();
-        Map<String, String> config = Map.of(LoggingSettings.MASK_VALUES, "[unclosed;;ssn-\\d+");
+        Map<String, String> config = Map.of(MaskingSettings.VALUES, "[unclosed;;ssn-\\d+");
         try (CapturedLog log = CapturedLog.install(config, encoder)) {
             LOG.info("note {}", StructuredArguments.kv("note", "ssn-99 and [unclosed"));
             List<JsonNode> lines = log.lines();

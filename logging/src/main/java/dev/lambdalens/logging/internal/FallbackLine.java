@@ -3,6 +3,7 @@ package dev.lambdalens.logging.internal;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.internal.JsonText;
+import dev.lambdalens.core.spi.MaskingPolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * The line written instead of the normal one when the normal one cannot be: an argument or key failed to
  * serialize, or the line is over the size limit. It keeps what every line must carry (time, level, logger,
- * ids and as much of the message as fits) and says in {@code lambda_lens} what happened. Rare path.
+ * ids and as much of the message as fits) and says in {@code lambda_lens} what happened. Rare path, written
+ * without the encoder's generator, so the message and reason are masked here with the encoder's policy.
  */
 public final class FallbackLine {
     private static final DateTimeFormatter TIMESTAMP =
@@ -22,9 +24,11 @@ public final class FallbackLine {
     }
 
     /** A line for an event whose fields could not be serialized, with the reason. */
-    public static byte[] serializationFailure(ILoggingEvent event, Throwable error, String lineSeparator) {
-        String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-        StringBuilder line = start(event, message(event), 4096);
+    public static byte[] serializationFailure(ILoggingEvent event, Throwable error, String lineSeparator,
+                                              MaskingPolicy masking) {
+        String reason = masking.maskText(error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+        StringBuilder line = start(event, masking.maskText(message(event)), 4096);
         line.append(",\"lambda_lens\":{\"note\":");
         JsonText.appendQuoted(line, "the line could not be fully serialized (" + clip(reason, 500)
                 + "); only the message and ids are kept");
@@ -32,8 +36,9 @@ public final class FallbackLine {
     }
 
     /** A line for an event whose normal line had {@code originalBytes} bytes, more than {@code maxBytes}. */
-    public static byte[] truncated(ILoggingEvent event, int originalBytes, int maxBytes, String lineSeparator) {
-        String message = message(event);
+    public static byte[] truncated(ILoggingEvent event, int originalBytes, int maxBytes, String lineSeparator,
+                                   MaskingPolicy masking) {
+        String message = masking.maskText(message(event));
         // Leave room for the other fields; escaping can grow a character to six, so clip by a safe margin.
         int room = Math.max(0, (maxBytes - 1024) / 6);
         StringBuilder line = start(event, message.length() > room ? message.substring(0, room) + "...[truncated]" : message, room + 1024);

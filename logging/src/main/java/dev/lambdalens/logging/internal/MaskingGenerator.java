@@ -5,50 +5,41 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import dev.lambdalens.core.internal.JsonInText;
+import dev.lambdalens.core.spi.MaskingPolicy;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.TreeSet;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Masks fields by name, at any depth and ignoring case ({@code Authorization}, {@code authorization}), while
- * the line is written: the value of a masked field (a scalar, or a whole object or array) is replaced by the
- * mask and never serialized. Objects written through {@link #writeObject(Object)} are serialized through this
- * generator, so their nested fields are masked too, and the objects themselves are never touched.
+ * Applies the runtime's {@link MaskingPolicy} to a log line while it is written: the value of a field whose name
+ * is sensitive (a scalar, or a whole object or array, at any depth) is replaced by the mask and never
+ * serialized; every string value (message, arguments, MDC, the event, exception text) is written as the
+ * policy masks it, JSON inside it masked inside; a number that is a card number is written as the mask.
+ * Objects written through {@link #writeObject(Object)} are serialized through this generator, so their nested
+ * fields are masked too, and the objects themselves are never touched.
  *
- * <p>Cheaper than logstash's general masking generator (which allocates iterators per field): one hash lookup
- * per field name once the name was seen, no allocation. Used for names; logstash's masking handles configured paths and
- * value patterns on top.
+ * <p>Per field: one lookup of a remembered name decision, and one pass over each string that allocates
+ * nothing when the string holds no secret.
  */
-public final class NameMaskingGenerator extends JsonGeneratorDelegate {
-    /** How many names a generator remembers; beyond that (names made of data), the set is searched. */
-    private static final int MAX_REMEMBERED_NAMES = 512;
-
-    private final TreeSet<String> names;
-    /** Names seen by this generator and whether they are masked; confined to the generator's thread. */
-    private final HashMap<String, Boolean> decisions = new HashMap<>();
-    private final String mask;
+public final class MaskingGenerator extends JsonGeneratorDelegate {
+    private final MaskingPolicy policy;
     /** Whether the value now being written belongs to a masked field and is dropped. */
     private boolean skipping;
     /** How deep inside the dropped value's objects and arrays the writer is. */
     private int skipDepth;
 
-    private NameMaskingGenerator(JsonGenerator delegate, TreeSet<String> names, String mask) {
+    private MaskingGenerator(JsonGenerator delegate, MaskingPolicy policy) {
         super(delegate, false);
-        this.names = names;
-        this.mask = mask;
+        this.policy = policy;
     }
 
-    /** A decorator masking {@code names}; the set is shared by all generators it creates. */
-    public static net.logstash.logback.decorate.JsonGeneratorDecorator decorator(Collection<String> names,
-                                                                                   String mask) {
-        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(names);
-        return generator -> new NameMaskingGenerator(generator, set, mask);
+    /** A decorator applying {@code policy}; the policy (and its remembered decisions) is shared. */
+    public static net.logstash.logback.decorate.JsonGeneratorDecorator decorator(MaskingPolicy policy) {
+        return generator -> new MaskingGenerator(generator, policy);
     }
 
     /** True when the current write is part of a dropped value (and marks a scalar as consumed). */
@@ -101,28 +92,11 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
     }
 
     private void maskIfNamed(String name) throws IOException {
-        if (masked(name)) {
-            delegate.writeString(mask);
+        if (policy.masksName(name)) {
+            delegate.writeString(policy.mask());
             skipping = true;
             skipDepth = 0;
         }
-    }
-
-    /**
-     * Whether {@code name} is masked. A case-insensitive search of the sorted set costs several character
-     * comparisons per field and was the largest part of a line's time; a line's names repeat from line to line
-     * (the same keys every time), so each generator, which only one thread uses, remembers its answers.
-     */
-    private boolean masked(String name) {
-        Boolean known = decisions.get(name);
-        if (known != null) {
-            return known;
-        }
-        boolean masked = names.contains(name);
-        if (decisions.size() < MAX_REMEMBERED_NAMES) {
-            decisions.put(name, masked);
-        }
-        return masked;
     }
 
     @Override
@@ -227,14 +201,14 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
     @Override
     public void writeString(String text) throws IOException {
         if (!dropScalar()) {
-            delegate.writeString(text);
+            delegate.writeString(policy.maskText(text));
         }
     }
 
     @Override
     public void writeString(char[] text, int offset, int len) throws IOException {
         if (!dropScalar()) {
-            delegate.writeString(text, offset, len);
+            delegate.writeString(policy.maskText(new String(text, offset, len)));
         }
     }
 
@@ -248,7 +222,13 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
     @Override
     public void writeString(Reader reader, int len) throws IOException {
         if (!dropScalar()) {
-            delegate.writeString(reader, len);
+            StringBuilder text = new StringBuilder();
+            char[] chunk = new char[4096];
+            for (int read; (len < 0 || text.length() < len) && (read = reader.read(chunk, 0,
+                    len < 0 ? chunk.length : Math.min(chunk.length, len - text.length()))) > 0; ) {
+                text.append(chunk, 0, read);
+            }
+            delegate.writeString(policy.maskText(text.toString()));
         }
     }
 
@@ -262,28 +242,28 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
     @Override
     public void writeUTF8String(byte[] text, int offset, int length) throws IOException {
         if (!dropScalar()) {
-            delegate.writeUTF8String(text, offset, length);
+            delegate.writeString(policy.maskText(new String(text, offset, length, StandardCharsets.UTF_8)));
         }
     }
 
     @Override
     public void writeRawValue(String text) throws IOException {
         if (!dropScalar()) {
-            delegate.writeRawValue(text);
+            delegate.writeRawValue(maskedJson(text));
         }
     }
 
     @Override
     public void writeRawValue(String text, int offset, int len) throws IOException {
         if (!dropScalar()) {
-            delegate.writeRawValue(text, offset, len);
+            delegate.writeRawValue(maskedJson(text.substring(offset, offset + len)));
         }
     }
 
     @Override
     public void writeRawValue(char[] text, int offset, int len) throws IOException {
         if (!dropScalar()) {
-            delegate.writeRawValue(text, offset, len);
+            delegate.writeRawValue(maskedJson(new String(text, offset, len)));
         }
     }
 
@@ -310,14 +290,24 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public void writeNumber(long v) throws IOException {
-        if (!dropScalar()) {
+        if (dropScalar()) {
+            return;
+        }
+        if (policy.masksNumber(v)) {
+            delegate.writeString(policy.mask());
+        } else {
             delegate.writeNumber(v);
         }
     }
 
     @Override
     public void writeNumber(BigInteger v) throws IOException {
-        if (!dropScalar()) {
+        if (dropScalar()) {
+            return;
+        }
+        if (v != null && v.bitLength() < 64 && policy.masksNumber(v.longValue())) {
+            delegate.writeString(policy.mask());
+        } else {
             delegate.writeNumber(v);
         }
     }
@@ -345,7 +335,12 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public void writeNumber(String encodedValue) throws IOException {
-        if (!dropScalar()) {
+        if (dropScalar()) {
+            return;
+        }
+        if (encodedValue != null && policy.masksNumber(encodedValue, 0, encodedValue.length())) {
+            delegate.writeString(policy.mask());
+        } else {
             delegate.writeNumber(encodedValue);
         }
     }
@@ -396,5 +391,14 @@ public final class NameMaskingGenerator extends JsonGeneratorDelegate {
         if (!dropScalar()) {
             super.writeTree(tree);
         }
+    }
+
+    /** Raw JSON (logstash's {@code raw(...)} arguments) masked inside; text that is not JSON is left as given. */
+    private String maskedJson(String raw) {
+        if (raw == null || !JsonInText.looksLikeJson(raw)) {
+            return raw;
+        }
+        String masked = JsonInText.mask(raw, policy, 0);
+        return masked != null ? masked : raw;
     }
 }
