@@ -1,5 +1,7 @@
 package dev.lambdalens.core;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalens.core.internal.CarrierRegistry;
 import dev.lambdalens.core.internal.DeadlineWatch;
@@ -36,6 +38,8 @@ public final class LensRuntime {
     private final DeadlineWatch deadlineWatch = new DeadlineWatch();
     private final CarrierRegistry carriers;
     private final DocumentSink documentSink;
+    /** One object per type that modules keep for this runtime (a tracer, a masking policy). */
+    private final ConcurrentHashMap<Class<?>, Object> components = new ConcurrentHashMap<>();
     /** The SnapStart hook, kept here because CRaC contexts hold their resources weakly. */
     private final Object snapStartHook;
     private volatile List<Primer> primers;
@@ -110,6 +114,24 @@ public final class LensRuntime {
      * defaults (log lines and EMF documents on standard output, X-Ray documents to the daemon). A test runtime
      * sets one to collect them in memory.
      */
+    /**
+     * This runtime's one {@code type} object, made by {@code factory} on first use and kept as long as the
+     * runtime: how Lambda Lens modules keep what they build from its configuration (a tracer, the masking
+     * policy) without a static map and its lock on every invocation. For modules, not handlers.
+     */
+    public <T> T component(Class<T> type, Function<LensRuntime, ? extends T> factory) {
+        Object existing = components.get(type);
+        if (existing == null) {
+            // Not computeIfAbsent: a factory may itself ask for another component (a tracer for the policy).
+            T made = factory.apply(this);
+            existing = components.putIfAbsent(type, made);
+            if (existing == null) {
+                existing = made;
+            }
+        }
+        return type.cast(existing);
+    }
+
     public DocumentSink documentSink() {
         return documentSink;
     }

@@ -126,6 +126,31 @@ class LambdaMetricsTest {
     }
 
     @Test
+    void secretsInMetadataAreMaskedWithoutConfiguration() throws Throwable {
+        LensRuntime runtime = runtime(env());
+        MetricsInterceptor interceptor = builder(runtime).namespace("Masked").build();
+        Metrics metrics = interceptor.metrics();
+
+        invoke(runtime, interceptor, TestContext.create(), null, () -> {
+            metrics.addMetric("Orders", 1, MetricUnit.COUNT);
+            metrics.addMetadata("api_key", "k-1");
+            metrics.addMetadata("request", Map.of("Authorization", "Bearer t-2", "note", "password=hunter2",
+                    "body", "{\"client_secret\":\"cs-3\",\"user\":\"bob\"}"));
+            return null;
+        });
+
+        String document = String.join("\n", output());
+        for (String secret : List.of("k-1", "t-2", "hunter2", "cs-3")) {
+            assertFalse(document.contains(secret), secret + " leaked: " + document);
+        }
+        JsonNode parsed = parseAll(output()).get(0);
+        assertEquals("****", parsed.get("api_key").asText());
+        assertEquals("password=****", parsed.at("/request/note").asText());
+        assertTrue(parsed.at("/request/body").asText().contains("\"user\":\"bob\""), document);
+        assertEquals(List.of(1.0), valuesIn(parsed, "Orders"));
+    }
+
+    @Test
     void splitsAtOneHundredMetricsAndOneHundredValuesWithoutDroppingAny() throws Throwable {
         LensRuntime runtime = runtime(env());
         MetricsInterceptor interceptor = builder(runtime).namespace("Split").build();

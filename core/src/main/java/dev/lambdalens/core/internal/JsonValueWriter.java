@@ -1,5 +1,8 @@
 package dev.lambdalens.core.internal;
 
+import dev.lambdalens.core.MaskingSettings;
+import dev.lambdalens.core.spi.MaskingPolicy;
+
 import dev.lambdalens.core.Diagnostics;
 
 import java.lang.reflect.Array;
@@ -21,6 +24,10 @@ import java.util.Optional;
  * iterators become short markers ({@code "[cycle]"}, {@code "[too deep]"}, {@code "[truncated]"},
  * {@code "[IllegalStateException]"}), each reported once on the writer's {@link Diagnostics}. Jackson
  * annotations on beans are not honoured. Thread-safe and immutable; build one per use and keep it.
+ *
+ * <p>Masks as it writes, with the writer's {@link MaskingPolicy} (the defaults unless one is given): a map key
+ * or bean property with a sensitive name gets the mask and its value is not read, every string is masked as
+ * free text (JSON inside it masked inside), and a whole number that is a card number is written as the mask.
  */
 public final class JsonValueWriter {
     /** What a value past {@code maxChars} is cut to. */
@@ -34,6 +41,7 @@ public final class JsonValueWriter {
     private final Diagnostics diagnostics;
     private final String reportKey;
     private final String what;
+    private final MaskingPolicy masking;
 
     private JsonValueWriter(Builder builder) {
         this.maxDepth = builder.maxDepth;
@@ -43,6 +51,12 @@ public final class JsonValueWriter {
         this.diagnostics = builder.diagnostics;
         this.reportKey = builder.reportKey;
         this.what = builder.what;
+        this.masking = builder.masking != null ? builder.masking : DefaultMasking.POLICY;
+    }
+
+    /** The policy of the defaults, for writers built without one: masking holds without configuration. */
+    private static final class DefaultMasking {
+        static final MaskingPolicy POLICY = MaskingPolicy.of(MaskingSettings.defaults());
     }
 
     /**
@@ -67,6 +81,28 @@ public final class JsonValueWriter {
         }
     }
 
+    /**
+     * Appends the value of a member called {@code name}: the mask if the name is sensitive (the value is then
+     * not read at all), else {@code value} as {@link #write} writes it.
+     */
+    public void writeMember(StringBuilder out, String name, Object value) {
+        if (masking.masksName(name)) {
+            JsonText.appendQuoted(out, masking.mask());
+        } else {
+            write(out, value);
+        }
+    }
+
+    /** Whether a member called {@code name} is written as the mask. */
+    public boolean masksName(String name) {
+        return masking.masksName(name);
+    }
+
+    /** {@code text} as this writer's masking policy masks free text. */
+    public String maskText(String text) {
+        return masking.maskText(text);
+    }
+
     /** Appends {@code value} as JSON to {@code out}. */
     public void write(StringBuilder out, Object value) {
         int limit = maxChars == Integer.MAX_VALUE ? Integer.MAX_VALUE : out.length() + maxChars;
@@ -83,7 +119,7 @@ public final class JsonValueWriter {
         if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence || value instanceof Character) {
-            String text = value.toString();
+            String text = masking.maskText(value.toString());
             if (out.length() + text.length() > limit) {
                 JsonText.appendQuoted(out, text.substring(0, Math.max(0, limit - out.length())) + "...[truncated]");
                 report(":size", " is longer than " + maxChars + " chars; the rest is cut", null);
@@ -132,7 +168,7 @@ public final class JsonValueWriter {
             }
             path.remove(value);
         } else if (!beans || isPlatformType(value.getClass())) {
-            JsonText.appendQuoted(out, textOf(value));
+            JsonText.appendQuoted(out, masking.maskText(textOf(value)));
         } else {
             if (path == null) {
                 path = new IdentityHashMap<>(8);
@@ -173,12 +209,12 @@ public final class JsonValueWriter {
         if (message == null) {
             out.append("null");
         } else {
-            JsonText.appendQuoted(out, message);
+            JsonText.appendQuoted(out, masking.maskText(message));
         }
         Throwable cause = error.getCause();
         if (cause != null && cause != error) {
             out.append(",\"cause\":");
-            JsonText.appendQuoted(out, cause.getClass().getName() + ": " + messageOf(cause));
+            JsonText.appendQuoted(out, masking.maskText(cause.getClass().getName() + ": " + messageOf(cause)));
         }
         out.append('}');
     }
@@ -207,6 +243,11 @@ public final class JsonValueWriter {
             }
             JsonText.appendQuoted(out, properties[i].name);
             out.append(':');
+            if (masking.masksName(properties[i].name)) {
+                // Not read at all: no cost, and a failing getter of a secret cannot matter.
+                JsonText.appendQuoted(out, masking.mask());
+                continue;
+            }
             Object value;
             try {
                 value = properties[i].getter.invoke(bean, NO_ARGUMENTS);
@@ -235,9 +276,14 @@ public final class JsonValueWriter {
             if (count++ > 0) {
                 out.append(',');
             }
-            JsonText.appendQuoted(out, textOf(entry.getKey()));
+            String key = textOf(entry.getKey());
+            JsonText.appendQuoted(out, key);
             out.append(':');
-            write(out, entry.getValue(), depth + 1, path, limit);
+            if (masking.masksName(key)) {
+                JsonText.appendQuoted(out, masking.mask());
+            } else {
+                write(out, entry.getValue(), depth + 1, path, limit);
+            }
             if (out.length() > limit) {
                 break;
             }
@@ -306,7 +352,12 @@ public final class JsonValueWriter {
             }
         } else if (number instanceof Long || number instanceof Integer || number instanceof Short
                 || number instanceof Byte) {
-            out.append(number.longValue());
+            long value = number.longValue();
+            if (masking.masksNumber(value)) {
+                JsonText.appendQuoted(out, masking.mask());
+            } else {
+                out.append(value);
+            }
         } else {
             // BigDecimal, BigInteger, AtomicLong...: their text is a JSON number unless it says otherwise.
             String text = textOf(number);
@@ -331,6 +382,7 @@ public final class JsonValueWriter {
         private int maxElements = 1000;
         private int maxChars = Integer.MAX_VALUE;
         private boolean beans = true;
+        private MaskingPolicy masking;
 
         private Builder(Diagnostics diagnostics, String reportKey, String what) {
             this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
@@ -359,6 +411,12 @@ public final class JsonValueWriter {
         /** Whether beans and records are written through their getters (by default) or as their text. */
         public Builder beans(boolean beans) {
             this.beans = beans;
+            return this;
+        }
+
+        /** The masking applied to every name and string; the defaults of {@link MaskingSettings} if not set. */
+        public Builder masking(MaskingPolicy masking) {
+            this.masking = Objects.requireNonNull(masking, "masking");
             return this;
         }
 

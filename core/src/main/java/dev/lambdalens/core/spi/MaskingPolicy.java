@@ -2,6 +2,7 @@ package dev.lambdalens.core.spi;
 
 import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.MaskingSettings;
 import dev.lambdalens.core.internal.JsonInText;
 import dev.lambdalens.core.internal.SecretSpans;
@@ -45,6 +46,11 @@ public final class MaskingPolicy {
     /** The policy of {@code settings}. */
     public static MaskingPolicy of(MaskingSettings settings) {
         return new MaskingPolicy(settings);
+    }
+
+    /** The policy of {@code runtime}'s configuration, made once per runtime and shared by its modules. */
+    public static MaskingPolicy of(LensRuntime runtime) {
+        return runtime.component(MaskingPolicy.class, r -> from(r.configuration(), r.diagnostics()));
     }
 
     /** The policy {@code configuration} gives (see {@link MaskingSettings#from}). */

@@ -3,6 +3,7 @@ package dev.lambdalens.metrics.internal;
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.internal.JsonText;
 import dev.lambdalens.core.internal.JsonValueWriter;
+import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.core.internal.TextBuffer;
 import dev.lambdalens.metrics.MetricsOutput;
 import dev.lambdalens.metrics.model.MetricResolution;
@@ -41,13 +42,13 @@ public final class EmfWriter {
      * as in X-Ray metadata), bounded to 8 levels and 1000 items per container. Made only for documents that carry
      * metadata.
      */
-    private static JsonValueWriter metadataWriter(Diagnostics diagnostics) {
+    private static JsonValueWriter metadataWriter(Diagnostics diagnostics, MaskingPolicy masking) {
         return JsonValueWriter.builder(diagnostics, "metrics:metadata", "an EMF metadata value").maxDepth(8)
-                .maxElements(1000).build();
+                .maxElements(1000).masking(masking).build();
     }
 
     /** Writes {@code batch} to {@code output}; returns how many documents were written. Never throws. */
-    static int write(EmfBatch batch, MetricsOutput output, Diagnostics diagnostics) {
+    static int write(EmfBatch batch, MetricsOutput output, Diagnostics diagnostics, MaskingPolicy masking) {
         if (batch.metrics().isEmpty()) {
             return 0;
         }
@@ -59,7 +60,7 @@ public final class EmfWriter {
         }
         TextBuffer buffer = TextBuffer.acquire(BUFFERS, 1024);
         StringBuilder out = buffer.text();
-        JsonValueWriter values = metadata.isEmpty() ? null : metadataWriter(diagnostics);
+        JsonValueWriter values = metadata.isEmpty() ? null : metadataWriter(diagnostics, masking);
         int documents = 0;
         List<MetricSeries> chunk = new ArrayList<>(Math.min(metrics.size(), MAX_METRICS_PER_DOCUMENT));
         // Round r carries values [100r, 100r+100) of every metric that has that many.
@@ -180,7 +181,7 @@ public final class EmfWriter {
             out.append(',');
             JsonText.appendQuoted(out, entry.getKey());
             out.append(':');
-            values.write(out, entry.getValue());
+            values.writeMember(out, entry.getKey(), entry.getValue());
         }
         out.append('}');
     }

@@ -1,5 +1,6 @@
 package dev.lambdalens.metrics.internal;
 
+import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.metrics.MetricsSettings;
 
 import dev.lambdalens.core.Diagnostics;
@@ -277,7 +278,7 @@ public final class MetricsBuffer {
 
     /** Writes one document built elsewhere to where this buffer's documents go. */
     void write(EmfBatch batch) {
-        EmfWriter.write(batch, output, diagnostics());
+        EmfWriter.write(batch, output, diagnostics(), MaskingPolicy.of(runtime));
     }
 
     String requestId() {

@@ -1,5 +1,6 @@
 package dev.lambdalens.metrics.internal;
 
+import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.spi.Aspects;
 import dev.lambdalens.core.spi.Primer;
@@ -34,7 +35,7 @@ public final class MetricsPrimer implements Primer {
                 Map.of("Service", runtime.environment().serviceName()), List.of(series),
                 Map.of("primed", List.of(1, "a")), "00000000-0000-0000-0000-000000000000",
                 "1-00000000-000000000000000000000000");
-        EmfWriter.write(batch, new Discard(), runtime.diagnostics());
+        EmfWriter.write(batch, new Discard(), runtime.diagnostics(), MaskingPolicy.of(runtime));
     }
 
     /** Takes each document and drops it. */

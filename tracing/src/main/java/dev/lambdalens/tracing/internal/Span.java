@@ -1,5 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.tracing.TracedSubsegment;
 
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class Span implements TracedSubsegment {
         // Written now: the document shows the value as it was when recorded, and a bad value is reported here.
         String json;
         try {
-            json = tracer.metadataWriter().toJson(value);
+            json = tracer.metadataWriter().masksName(key) ? tracer.maskJson() : tracer.metadataWriter().toJson(value);
         } catch (RuntimeException | StackOverflowError e) {
             // A collection changed while being written, a toString() that throws...: lose this value only.
             report("tracing:metadata:write:" + key, "could not write metadata " + key
@@ -353,8 +354,17 @@ public final class Span implements TracedSubsegment {
                         + " annotations; " + key + " is left out", null);
                 return;
             }
-            annotations.put(key, value);
+            annotations.put(key, masked(key, value));
         }
+    }
+
+    /** An annotation's value as written: the mask for a sensitive key, a string masked as free text. */
+    private Object masked(String key, Object value) {
+        MaskingPolicy masking = tracer.masking();
+        if (masking.masksName(key)) {
+            return masking.mask();
+        }
+        return value instanceof String ? masking.maskText((String) value) : value;
     }
 
     /** Whether the span has ended; then reports that {@code kind key} is left out (the text made only then). */

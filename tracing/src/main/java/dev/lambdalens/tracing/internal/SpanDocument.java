@@ -1,6 +1,7 @@
 package dev.lambdalens.tracing.internal;
 
 import dev.lambdalens.core.internal.JsonText;
+import dev.lambdalens.core.spi.MaskingPolicy;
 
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -95,7 +96,7 @@ final class SpanDocument {
             out.append(",\"throttle\":true");
         }
         if (span.cause() != null) {
-            writeCause(span.cause(), span.remoteCause());
+            writeCause(span.cause(), span.remoteCause(), span.tracer().masking());
         }
         writeAws(span.aws());
         writeHttp(span.httpStatus(), span.httpContentLength());
@@ -245,7 +246,7 @@ final class SpanDocument {
         out.append("}}");
     }
 
-    private void writeCause(Throwable error, boolean remote) {
+    private void writeCause(Throwable error, boolean remote, MaskingPolicy masking) {
         out.append(",\"cause\":{\"working_directory\":");
         JsonText.appendQuoted(out, WORKING_DIRECTORY);
         out.append(",\"exceptions\":[");
@@ -259,14 +260,15 @@ final class SpanDocument {
             Throwable next = current.getCause();
             String nextId = next != null && next != current && !seen.containsKey(next) && i + 1 < MAX_CAUSES
                     ? Ids.newId() : null;
-            writeException(current, id, nextId, remote && i == 0);
+            writeException(current, id, nextId, remote && i == 0, masking);
             current = next;
             id = nextId;
         }
         out.append("]}");
     }
 
-    private void writeException(Throwable error, String id, String causeId, boolean remote) {
+    private void writeException(Throwable error, String id, String causeId, boolean remote,
+                                MaskingPolicy masking) {
         out.append("{\"id\":\"").append(id).append("\",\"type\":");
         JsonText.appendQuoted(out, error.getClass().getName());
         if (remote) {
@@ -274,7 +276,7 @@ final class SpanDocument {
         }
         if (error.getMessage() != null) {
             out.append(",\"message\":");
-            JsonText.appendQuoted(out, error.getMessage());
+            JsonText.appendQuoted(out, masking.maskText(error.getMessage()));
         }
         StackTraceElement[] frames = error.getStackTrace();
         int count = Math.min(frames.length, MAX_FRAMES);

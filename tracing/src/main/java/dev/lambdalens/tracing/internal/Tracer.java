@@ -4,21 +4,19 @@ import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.TraceHeader;
+import dev.lambdalens.core.internal.JsonText;
 import dev.lambdalens.core.internal.JsonValueWriter;
+import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.tracing.TracingSettings;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The tracing of one {@link LensRuntime}: its settings, read once when the tracer is made (on first use), and
  * the span factory that acts on them. Ending a span hands it to a {@link SpanSender}. One per runtime.
  */
 public final class Tracer {
-    private static final Map<LensRuntime, Tracer> TRACERS = new WeakHashMap<>();
-
     private final TracingSettings settings;
     private final String serviceName;
     private final Clock clock;
@@ -26,12 +24,19 @@ public final class Tracer {
     private final SpanSender sender;
     private final boolean sdkInterop;
     private final JsonValueWriter metadataWriter;
+    private final MaskingPolicy masking;
+    /** The mask as a JSON string, the metadata value of a sensitive key. */
+    private final String maskJson;
 
     private Tracer(LensRuntime runtime) {
         TracingSettings settings = TracingSettings.from(runtime.configuration(), runtime.diagnostics());
         this.settings = settings;
+        this.masking = MaskingPolicy.of(runtime);
+        StringBuilder quotedMask = new StringBuilder();
+        JsonText.appendQuoted(quotedMask, masking.mask());
+        this.maskJson = quotedMask.toString();
         this.metadataWriter = JsonValueWriter.builder(runtime.diagnostics(), "tracing:metadata", "a metadata value")
-                .build();
+                .masking(masking).build();
         this.serviceName = runtime.environment().serviceName();
         this.clock = runtime.clock();
         this.diagnostics = runtime.diagnostics();
@@ -42,14 +47,7 @@ public final class Tracer {
 
     /** The tracer of {@code runtime}. */
     public static Tracer of(LensRuntime runtime) {
-        synchronized (TRACERS) {
-            Tracer tracer = TRACERS.get(runtime);
-            if (tracer == null) {
-                tracer = new Tracer(runtime);
-                TRACERS.put(runtime, tracer);
-            }
-            return tracer;
-        }
+        return runtime.component(Tracer.class, Tracer::new);
     }
 
     public boolean enabled() {
@@ -74,6 +72,15 @@ public final class Tracer {
     }
 
     /** Writes metadata values as JSON. */
+    /** The masking of everything this runtime's spans carry from user data. */
+    public MaskingPolicy masking() {
+        return masking;
+    }
+
+    String maskJson() {
+        return maskJson;
+    }
+
     JsonValueWriter metadataWriter() {
         return metadataWriter;
     }
