@@ -25,7 +25,10 @@ public @interface FlushMetrics {
     /** The CloudWatch namespace; empty for {@code POWERTOOLS_METRICS_NAMESPACE}. */
     String namespace() default "";
 
-    /** The {@code Service} dimension; empty for {@code POWERTOOLS_SERVICE_NAME}. */
+    /**
+     * The {@code Service} dimension; empty for {@code POWERTOOLS_SERVICE_NAME}. As in Powertools v2, it replaces
+     * default dimensions set in code only when they are empty, a single one, or hold {@code Service}.
+     */
     String service() default "";
 
     /** The {@code FunctionName} dimension of the cold-start metric; empty for the function's own name. */

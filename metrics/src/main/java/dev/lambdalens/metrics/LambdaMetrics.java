@@ -63,7 +63,7 @@ public final class LambdaMetrics {
             return this;
         }
 
-        /** The {@code Service} dimension; else {@code POWERTOOLS_SERVICE_NAME}. */
+        /** The {@code Service} dimension (as {@link FlushMetrics#service()}); else {@code POWERTOOLS_SERVICE_NAME}. */
         public Builder service(String service) {
             this.service = blankToNull(Objects.requireNonNull(service, "service"));
             return this;

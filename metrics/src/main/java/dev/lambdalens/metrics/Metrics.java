@@ -57,8 +57,8 @@ public interface Metrics {
     void addMetadata(String key, Object value);
 
     /**
-     * Replaces the dimensions added to every document (the {@code Service} dimension stays unless the set
-     * names its own). Applies to the current invocation and to every later one.
+     * Replaces the dimensions added to every document, {@code Service} included, as in Powertools v2 (add
+     * {@code Service} to the set to keep it). Applies to the current invocation and to every later one.
      */
     void setDefaultDimensions(DimensionSet dimensionSet);
 
@@ -74,22 +74,30 @@ public interface Metrics {
      */
     void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics);
 
-    /** Removes the default dimensions set in code (the {@code Service} dimension stays). */
+    /**
+     * Removes every default dimension, {@code Service} included, for the rest of the current invocation; later
+     * invocations start again from the configured {@code Service}.
+     */
     void clearDefaultDimensions();
 
     /** Sets the timestamp of the current invocation's documents; CloudWatch accepts 14 days back to 2 hours ahead. */
     void setTimestamp(Instant timestamp);
 
-    /** Writes what the current invocation (or, outside one, this instance) recorded so far, and forgets it. */
+    /**
+     * Writes what the current invocation (or, outside one, this instance) recorded so far, and forgets it and
+     * the dimension sets added so far, as Powertools does; default dimensions and metadata stay.
+     */
     void flush();
 
     /**
-     * Writes, at once, a {@code ColdStart} = 1 document with {@code Service} and {@code FunctionName} dimensions
-     * (plus {@code dimensions}) if the current invocation is the cold start, as decided by the core. Written at
-     * most once per invocation; outside an invocation nothing is written.
+     * Writes, at once, a {@code ColdStart} = 1 document if the invocation is the cold start, as decided by the
+     * core, with {@code dimensions} as its only dimensions, or the default dimensions when {@code null} (as
+     * Powertools v2 does; {@code @FlushMetrics(captureColdStart = true)} is what adds {@code Service} and
+     * {@code FunctionName}). Written at most once per invocation. Called without any handler wrapper
+     * (Powertools' functional style), it decides the cold start for {@code context}'s invocation itself.
      *
-     * @param context the invocation's context, for its function name; may be {@code null}
-     * @param dimensions extra dimensions, or {@code null}
+     * @param context the invocation's context, for its request id; may be {@code null}
+     * @param dimensions the document's dimensions, or {@code null} for the default dimensions
      */
     void captureColdStartMetric(Context context, DimensionSet dimensions);
 
@@ -105,15 +113,17 @@ public interface Metrics {
 
     /**
      * Writes the metrics that {@code metricsConsumer} records, at once, as their own documents that inherit the
-     * namespace, default dimensions and metadata but not the invocation's other metrics.
+     * namespace, default dimensions and metadata, but not the invocation's metrics, dimension sets or timestamp
+     * (as Powertools v2's separate metrics context).
      */
     void flushMetrics(Consumer<Metrics> metricsConsumer);
 
     /**
-     * Writes one metric at once as its own document, with the default dimensions plus {@code dimensions}.
+     * Writes one metric at once as its own document: {@code flushMetrics} with {@code dimensions} as its only
+     * dimensions, or the default dimensions when {@code null}, as in Powertools v2.
      *
      * @param namespace the namespace of this document, or {@code null} for the configured one
-     * @param dimensions extra dimensions, or {@code null}
+     * @param dimensions the document's dimensions, or {@code null} for the default dimensions
      */
     void flushSingleMetric(String name, double value, MetricUnit unit, String namespace, DimensionSet dimensions);
 

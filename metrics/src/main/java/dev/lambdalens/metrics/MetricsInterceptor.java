@@ -69,15 +69,32 @@ public final class MetricsInterceptor implements InvocationInterceptor {
         }
         buffer.configure(namespace, service, functionName, raiseOnEmptyMetrics);
         if (captureColdStart && scope.coldStart()) {
-            buffer.standalone().writeColdStart(scope.context() == null ? null : scope.context().getFunctionName(), null);
+            buffer.standalone().writeColdStart(scope.context() == null ? null : scope.context().getFunctionName());
         }
         if (event != null && (eventSourceMetrics || router.eventSourceMetrics(scope.runtime()))) {
             EventSources.record(event, buffer, scope.startEpochMillis());
         }
         if (buffer.claimDeadlineFlush()) {
             // Lambda kills a function at its deadline without running any more code: write before that.
-            scope.state().beforeDeadline(deadlineMargin, buffer::flush);
+            scope.state().beforeDeadline(marginFor(scope), buffer::flush);
         }
+    }
+
+    /**
+     * The configured margin, or a tenth of the time left when the margin is not shorter than that: a flush at
+     * once would write nothing yet, and every value recorded later would be lost to a timeout.
+     */
+    private Duration marginFor(InvocationScope scope) {
+        long remaining = scope.remainingMillis();
+        if (remaining == Long.MAX_VALUE || deadlineMargin.toMillis() < remaining) {
+            return deadlineMargin;
+        }
+        Duration shortened = Duration.ofMillis(Math.max(0, remaining / 10));
+        scope.runtime().diagnostics().reportOnce("metrics:deadline-margin", "deadlineMargin "
+                + deadlineMargin.toMillis() + " ms is not shorter than the " + remaining + " ms the invocation "
+                + "had left when it started; its metrics are flushed " + shortened.toMillis()
+                + " ms before the deadline instead, and at the end");
+        return shortened;
     }
 
     @Override

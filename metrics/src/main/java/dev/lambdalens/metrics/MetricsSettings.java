@@ -4,9 +4,12 @@ import dev.lambdalens.core.Configuration;
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.LambdaEnvironment;
 import dev.lambdalens.core.spi.SettingsReader;
+import dev.lambdalens.metrics.internal.MetricRules;
+import dev.lambdalens.metrics.model.DimensionSet;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every setting the metrics module reads from the function's environment, read once per runtime, at the first
@@ -27,6 +30,10 @@ public final class MetricsSettings {
     public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
     public static final String LAMBDA_LOG_LEVEL = "AWS_LAMBDA_LOG_LEVEL";
 
+    /** The level names Powertools and Lambda accept. */
+    private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR",
+            "CRITICAL", "FATAL", "OFF", "SILENT");
+
     private final String namespace;
     private final String service;
     private final String functionName;
@@ -35,13 +42,66 @@ public final class MetricsSettings {
     private final boolean debug;
 
     private MetricsSettings(SettingsReader settings, LambdaEnvironment environment) {
-        Configuration config = settings.configuration();
-        this.namespace = config.get(NAMESPACE, null);
-        this.service = environment.serviceName();
-        this.functionName = config.get(FUNCTION_NAME, environment.functionName());
+        this.namespace = namespace(settings);
+        this.service = service(settings, environment.serviceName());
+        this.functionName = functionName(settings, environment.functionName());
         this.disabled = settings.bool(DISABLED, false);
         this.eventSourceMetrics = settings.bool(EVENT_SOURCE, false);
-        this.debug = isDebug(config.get(LOG_LEVEL, config.get(LAMBDA_LOG_LEVEL, null)));
+        String level = logLevel(settings, LOG_LEVEL);
+        this.debug = isDebug(level != null ? level : logLevel(settings, LAMBDA_LOG_LEVEL));
+    }
+
+    /** An unusable namespace is reported here, naming the setting, and replaced by the default one. */
+    private static String namespace(SettingsReader settings) {
+        String value = settings.string(NAMESPACE, null);
+        String rule = value == null ? null : MetricRules.namespaceRule(value);
+        if (rule == null) {
+            return value;
+        }
+        settings.invalid(NAMESPACE, value, "cannot be used: " + rule, "metrics are written under '"
+                + MetricRules.DEFAULT_NAMESPACE + "' unless code sets a namespace");
+        return MetricRules.DEFAULT_NAMESPACE;
+    }
+
+    private static String service(SettingsReader settings, String service) {
+        if (LambdaEnvironment.DEFAULT_SERVICE_NAME.equals(service)) {
+            return service;
+        }
+        String rule = DimensionSet.rejection("Service", service);
+        if (rule == null) {
+            return service;
+        }
+        settings.invalid(LambdaEnvironment.SERVICE_NAME, service, "is not a CloudWatch dimension value: " + rule,
+                "metrics are written without the Service dimension unless code sets a service");
+        return LambdaEnvironment.DEFAULT_SERVICE_NAME;
+    }
+
+    private static String functionName(SettingsReader settings, String lambdaFunctionName) {
+        String value = settings.string(FUNCTION_NAME, null);
+        if (value == null) {
+            return lambdaFunctionName;
+        }
+        String rule = DimensionSet.rejection("FunctionName", value);
+        if (rule == null) {
+            return value;
+        }
+        settings.invalid(FUNCTION_NAME, value, "is not a CloudWatch dimension value: " + rule,
+                "the function's own name is used");
+        return lambdaFunctionName;
+    }
+
+    /**
+     * The level named by {@code key}, or {@code null}; a name that is no level is reported under the logging
+     * module's key, so a function with both modules hears it once.
+     */
+    private static String logLevel(SettingsReader settings, String key) {
+        String value = settings.string(key, null);
+        if (value == null || LEVELS.contains(value.toUpperCase(Locale.ROOT))) {
+            return value;
+        }
+        settings.diagnostics().reportOnce("logging:level:" + key, key + "=" + Diagnostics.shorten(value)
+                + " is not a log level (TRACE, DEBUG, INFO, WARN, ERROR); ignoring it");
+        return null;
     }
 
     /** Reads the settings from {@code configuration}; what cannot be used is reported on {@code diagnostics}. */

@@ -71,6 +71,7 @@ abstract class BufferedMetrics implements Metrics {
         target().setRaiseOnEmptyMetrics(raiseOnEmptyMetrics);
     }
 
+    /** As Powertools: no default dimension at all, {@code Service} included, for the rest of the invocation. */
     @Override
     public void clearDefaultDimensions() {
         target().setDefaultDimensions(new LinkedHashMap<>());
@@ -88,22 +89,32 @@ abstract class BufferedMetrics implements Metrics {
 
     @Override
     public void flush() {
-        target().flush();
+        target().flushFromCode();
     }
 
     @Override
     public void captureColdStartMetric(Context context, DimensionSet dimensions) {
         InvocationScope scope = InvocationScope.current();
-        if (scope == null || !scope.coldStart()) {
+        if (scope != null && scope.coldStart()) {
+            writeColdStart(target(), dimensions);
+        }
+    }
+
+    /**
+     * Powertools' {@code captureColdStartMetric}: a {@code ColdStart} = 1 document of its own, with
+     * {@code dimensions} instead of the default dimensions when given, once per invocation.
+     */
+    static void writeColdStart(MetricsBuffer target, DimensionSet dimensions) {
+        if (!target.standalone().claimColdStart()) {
             return;
         }
-        String functionName = null;
-        if (context != null) {
-            functionName = context.getFunctionName();
-        } else if (scope.context() != null) {
-            functionName = scope.context().getFunctionName();
+        MetricsBuffer child = target.child();
+        Fixed metrics = new Fixed(child);
+        if (dimensions != null) {
+            metrics.setDefaultDimensions(dimensions);
         }
-        target().standalone().writeColdStart(functionName, dimensions);
+        metrics.addMetric("ColdStart", 1, MetricUnit.COUNT, MetricResolution.STANDARD);
+        child.flush();
     }
 
     @Override
@@ -123,10 +134,20 @@ abstract class BufferedMetrics implements Metrics {
         child.flush();
     }
 
+    /** As Powertools: {@code flushMetrics} with the namespace and, when given, {@code dimensions} as the defaults. */
     @Override
     public void flushSingleMetric(String name, double value, MetricUnit unit, String namespace,
                                   DimensionSet dimensions) {
-        target().standalone().writeSingle(name, value, unit, namespace, dimensions);
+        MetricsBuffer child = target().child();
+        Fixed metrics = new Fixed(child);
+        if (namespace != null) {
+            metrics.setNamespace(namespace);
+        }
+        if (dimensions != null) {
+            metrics.setDefaultDimensions(dimensions);
+        }
+        metrics.addMetric(name, value, unit);
+        child.flush();
     }
 
     /** Records into one given buffer. */

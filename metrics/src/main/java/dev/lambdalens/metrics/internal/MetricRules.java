@@ -15,6 +15,11 @@ public final class MetricRules {
     static final long MAX_PAST_MILLIS = 14L * 24 * 60 * 60 * 1000;
     /** ... and up to 2 hours in the future. */
     static final long MAX_FUTURE_MILLIS = 2L * 60 * 60 * 1000;
+    /**
+     * The longest metadata key written. CloudWatch documents no limit, but common JSON parsers reject longer
+     * names (Jackson's default is 50 000 characters), and a document nobody can parse loses every metric in it.
+     */
+    static final int MAX_METADATA_KEY_LENGTH = 1024;
     /** What Powertools uses when no namespace is configured; metrics still reach CloudWatch under it. */
     public static final String DEFAULT_NAMESPACE = "default_namespace";
 
@@ -55,7 +60,7 @@ public final class MetricRules {
     }
 
     /** Why {@code namespace} cannot be used, or {@code null}. */
-    static String namespaceRule(String namespace) {
+    public static String namespaceRule(String namespace) {
         if (namespace == null || namespace.isBlank()) {
             return "no namespace is configured (@FlushMetrics(namespace), the builder, setNamespace or "
                     + "POWERTOOLS_METRICS_NAMESPACE)";

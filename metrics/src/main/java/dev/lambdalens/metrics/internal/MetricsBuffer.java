@@ -22,8 +22,12 @@ import java.util.Map;
  * threads of the invocation record into it, hence every method holds its lock. A flush takes the metrics out
  * under the lock and writes them without it.
  *
- * <p>Dimension sets and metadata stay after a flush (a deadline flush must not change the dimensions of the
- * metrics recorded after it); metrics are written once.
+ * <p>Dimension sets and metadata stay after the deadline flush (it must not change the dimensions of the
+ * metrics recorded after it); a {@code flush()} called in code forgets the dimension sets, as Powertools' does.
+ * Metrics are written once.
+ *
+ * <p>Default dimensions follow Powertools v2: the configured {@code Service} is the one default dimension
+ * until code sets others ({@code setDefaultDimensions} replaces it, {@code clearDefaultDimensions} removes it).
  */
 public final class MetricsBuffer {
     private static final String SERVICE = "Service";
@@ -40,6 +44,7 @@ public final class MetricsBuffer {
     // Guarded by this.
     private final LinkedHashMap<String, MetricSeries> metrics = new LinkedHashMap<>(16);
     private final List<LinkedHashMap<String, String>> dimensionSets = new ArrayList<>(2);
+    /** Set in code, replacing {@code Service}; {@code null} while none were set. Never modified. */
     private LinkedHashMap<String, String> defaultDimensions;
     /** {@link #effectiveDefaults()}, kept until the service or default dimensions change; never modified. */
     private LinkedHashMap<String, String> effectiveDefaults;
@@ -94,6 +99,12 @@ public final class MetricsBuffer {
         }
         if (service != null) {
             this.service = service;
+            // Powertools' aspect: the annotation's service replaces default dimensions that are empty, a single
+            // one or hold Service; two or more others set in code stay, without Service.
+            LinkedHashMap<String, String> current = effectiveDefaults();
+            if (current.size() <= 1 || current.containsKey(SERVICE)) {
+                defaultDimensions = null;
+            }
             effectiveDefaults = null;
         }
         if (functionName != null) {
@@ -216,11 +227,28 @@ public final class MetricsBuffer {
                     "this entry is left out");
             return;
         }
+        if (key.length() > MetricRules.MAX_METADATA_KEY_LENGTH) {
+            MetricRules.report(diagnostics(), "metadata '" + key.substring(0, 40) + "...'",
+                    "the key is " + key.length() + " characters long, more than "
+                            + MetricRules.MAX_METADATA_KEY_LENGTH + " (JSON parsers reject keys this long)",
+                    "this entry is left out, the other metadata is written");
+            return;
+        }
         synchronized (this) {
             if (metadata == null) {
                 metadata = new LinkedHashMap<>(8);
             }
             metadata.put(key, value);
+        }
+    }
+
+    /** {@code flush()} called in code: writes, then forgets the dimension sets, as Powertools does. */
+    void flushFromCode() {
+        flush();
+        synchronized (this) {
+            if (!finished) {
+                dimensionSets.clear();
+            }
         }
     }
 
@@ -265,15 +293,44 @@ public final class MetricsBuffer {
         return standalone;
     }
 
-    /** Service and FunctionName, the identity of the function in cold-start and event-source documents. */
+    /** Service and FunctionName, the identity of the function in event-source documents. */
     synchronized LinkedHashMap<String, String> identity(String contextFunctionName) {
         LinkedHashMap<String, String> dimensions = new LinkedHashMap<>(4);
         dimensions.put(SERVICE, service);
-        String name = functionName != null ? functionName : contextFunctionName;
-        if (name != null && DimensionSet.rejection(FUNCTION_NAME, name) == null) {
-            dimensions.put(FUNCTION_NAME, name);
-        }
+        putFunctionName(dimensions, contextFunctionName);
         return dimensions;
+    }
+
+    /**
+     * The dimensions of the wrapper's cold-start document, as Powertools' aspect makes them: {@code Service} from
+     * the default dimensions, else the configured one, left out when undefined; then {@code FunctionName}.
+     */
+    synchronized LinkedHashMap<String, String> coldStartIdentity(String contextFunctionName) {
+        LinkedHashMap<String, String> dimensions = new LinkedHashMap<>(4);
+        String name = effectiveDefaults().get(SERVICE);
+        if (name == null && service != null && !LambdaEnvironment.DEFAULT_SERVICE_NAME.equals(service)
+                && DimensionSet.rejection(SERVICE, service) == null) {
+            name = service;
+        }
+        if (name != null) {
+            dimensions.put(SERVICE, name);
+        }
+        putFunctionName(dimensions, contextFunctionName);
+        return dimensions;
+    }
+
+    private void putFunctionName(LinkedHashMap<String, String> dimensions, String contextFunctionName) {
+        String name = functionName != null ? functionName : contextFunctionName;
+        if (name == null) {
+            return;
+        }
+        String rule = DimensionSet.rejection(FUNCTION_NAME, name);
+        if (rule == null) {
+            dimensions.put(FUNCTION_NAME, name);
+        } else {
+            MetricRules.report(diagnostics(), "FunctionName dimension '" + name + "'", rule,
+                    "the cold-start and event-source documents are written without it");
+        }
     }
 
     /** Writes one document built elsewhere to where this buffer's documents go. */
@@ -289,16 +346,15 @@ public final class MetricsBuffer {
         return traceId;
     }
 
-    /** A buffer that starts with this one's namespace, default dimensions, dimension sets and metadata. */
+    /**
+     * A buffer that starts with this one's namespace, default dimensions and metadata, as Powertools'
+     * {@code flushMetrics} context does: not its dimension sets, metrics or timestamp.
+     */
     synchronized MetricsBuffer child() {
         MetricsBuffer child = new MetricsBuffer(runtime, settings, output, requestId, traceId,
-                new MetricsDefaults(namespace, defaultDimensions, false));
+                new MetricsDefaults(namespace, effectiveDefaults(), false));
         child.service = service;
         child.functionName = functionName;
-        child.timestampMillis = timestampMillis;
-        for (LinkedHashMap<String, String> set : dimensionSets) {
-            child.dimensionSets.add(set);
-        }
         if (metadata != null) {
             child.metadata = new LinkedHashMap<>(metadata);
         }
@@ -327,14 +383,30 @@ public final class MetricsBuffer {
                     setKeys.add(key);
                 }
             }
-            keys.add(setKeys);
+            keys.add(withinLimit(setKeys));
             values.putAll(set);
         }
         Map<String, Object> meta = metadata == null ? Map.of() : new LinkedHashMap<>(metadata);
         return new EmfBatch(resolvedNamespace(null), timestamp(), keys, values, series, meta, requestId, traceId);
     }
 
-    // Holding the lock. Callers copy before changing anything.
+    /**
+     * A set's keys cut to CloudWatch's limit: a set checked when it was added can grow past it when the default
+     * dimensions change later, and CloudWatch rejects a whole document for one such set.
+     */
+    private List<String> withinLimit(List<String> keys) {
+        if (keys.size() <= DimensionSet.MAX_DIMENSIONS) {
+            return keys;
+        }
+        List<String> dropped = keys.subList(DimensionSet.MAX_DIMENSIONS, keys.size());
+        MetricRules.report(diagnostics(), "dimension set " + keys.subList(0, Math.min(5, keys.size())) + "...",
+                "with the default dimensions it has " + keys.size() + " dimensions, more than CloudWatch's "
+                        + DimensionSet.MAX_DIMENSIONS,
+                "the last " + dropped.size() + " " + dropped + " are left out of it, the document is written");
+        return new ArrayList<>(keys.subList(0, DimensionSet.MAX_DIMENSIONS));
+    }
+
+    // Holding the lock. Never modified: callers copy before changing anything.
     LinkedHashMap<String, String> effectiveDefaults() {
         if (effectiveDefaults == null) {
             effectiveDefaults = computeEffectiveDefaults();
@@ -343,12 +415,19 @@ public final class MetricsBuffer {
     }
 
     private LinkedHashMap<String, String> computeEffectiveDefaults() {
-        LinkedHashMap<String, String> result = new LinkedHashMap<>(defaultDimensions.size() + 1);
-        if (service != null && !LambdaEnvironment.DEFAULT_SERVICE_NAME.equals(service)
-                && !defaultDimensions.containsKey(SERVICE) && DimensionSet.rejection(SERVICE, service) == null) {
-            result.put(SERVICE, service);
+        if (defaultDimensions != null) {
+            return defaultDimensions;
         }
-        result.putAll(defaultDimensions);
+        LinkedHashMap<String, String> result = new LinkedHashMap<>(2);
+        if (service != null && !LambdaEnvironment.DEFAULT_SERVICE_NAME.equals(service)) {
+            String rule = DimensionSet.rejection(SERVICE, service);
+            if (rule == null) {
+                result.put(SERVICE, service);
+            } else {
+                MetricRules.report(diagnostics(), "Service dimension '" + service + "'", rule,
+                        "metrics are written without it");
+            }
+        }
         return result;
     }
 

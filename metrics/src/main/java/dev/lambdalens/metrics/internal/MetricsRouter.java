@@ -2,6 +2,7 @@ package dev.lambdalens.metrics.internal;
 
 import dev.lambdalens.metrics.MetricsSettings;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.spi.ScopeKey;
@@ -137,10 +138,31 @@ public final class MetricsRouter {
             super.setDefaultDimensions(dimensionSet);
         }
 
+        /** Later invocations start again from the configured {@code Service}. */
         @Override
         public void clearDefaultDimensions() {
-            defaults = defaults.withDimensions(new LinkedHashMap<>());
+            defaults = defaults.withDimensions(null);
             super.clearDefaultDimensions();
+        }
+
+        /**
+         * Powertools' functional style calls this without any handler wrapper: the core then decides the cold
+         * start for {@code context}'s invocation here, and the document carries its request id.
+         */
+        @Override
+        public void captureColdStartMetric(Context context, DimensionSet dimensions) {
+            if (InvocationScope.current() != null) {
+                super.captureColdStartMetric(context, dimensions);
+                return;
+            }
+            LensRuntime lensRuntime = runtime != null ? runtime : LensRuntime.global();
+            try (InvocationScope.Activation activation = lensRuntime.enter(context)) {
+                InvocationScope scope = activation.scope();
+                if (scope.coldStart()) {
+                    writeColdStart(new MetricsBuffer(lensRuntime, settings(lensRuntime), output, scope.requestId(),
+                            scope.traceId(), defaults), dimensions);
+                }
+            }
         }
 
         @Override

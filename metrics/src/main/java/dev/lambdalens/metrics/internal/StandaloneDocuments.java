@@ -1,6 +1,5 @@
 package dev.lambdalens.metrics.internal;
 
-import dev.lambdalens.metrics.model.DimensionSet;
 import dev.lambdalens.metrics.model.MetricResolution;
 import dev.lambdalens.metrics.model.MetricUnit;
 
@@ -9,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The documents an invocation writes at once instead of buffering: {@code ColdStart}, the event-source
- * metrics, and Powertools' single metrics. Each is its own EMF document with its own dimensions; it takes the
+ * The documents a handler wrapper writes at once instead of buffering: its {@code ColdStart} and the
+ * event-source metrics (the {@code Metrics} calls that write at once go through a child buffer instead, as
+ * Powertools' {@code flushMetrics} does). Each is its own EMF document with its own dimensions; it takes the
  * invocation's namespace, identity and timestamp from its {@link MetricsBuffer} at the moment it is written,
  * and leaves what the buffer holds alone.
  */
@@ -23,67 +23,43 @@ public final class StandaloneDocuments {
         this.buffer = buffer;
     }
 
+    /** {@code true} once per invocation: whoever gets it writes the cold-start document. */
+    synchronized boolean claimColdStart() {
+        boolean first = !coldStartWritten;
+        coldStartWritten = true;
+        return first;
+    }
+
     /**
-     * Writes a {@code ColdStart} = 1 document with Service and FunctionName dimensions, once per invocation.
+     * Writes the wrapper's {@code ColdStart} = 1 document, with {@code Service} and {@code FunctionName}
+     * dimensions, once per invocation.
      *
      * @param contextFunctionName the function name from Lambda's context, used when none is configured
      */
-    public void writeColdStart(String contextFunctionName, DimensionSet extra) {
-        synchronized (this) {
-            if (coldStartWritten) {
-                return;
-            }
-            coldStartWritten = true;
+    public void writeColdStart(String contextFunctionName) {
+        if (!claimColdStart()) {
+            return;
         }
         MetricSeries coldStart = new MetricSeries("ColdStart", MetricUnit.COUNT, MetricResolution.STANDARD);
         coldStart.add(1);
-        write(List.of(coldStart), buffer.identity(contextFunctionName), extra, null);
+        write(List.of(coldStart), buffer.coldStartIdentity(contextFunctionName));
     }
 
     /** Writes event-source metrics, with Service, FunctionName and EventSource dimensions. */
     void writeEventSource(String eventSource, List<MetricSeries> series) {
         LinkedHashMap<String, String> dimensions = buffer.identity(null);
         dimensions.put("EventSource", eventSource);
-        write(series, dimensions, null, null);
+        write(series, dimensions);
     }
 
-    /** Writes one metric, with the invocation's default dimensions plus {@code extra}. */
-    void writeSingle(String name, double value, MetricUnit unit, String namespaceOverride, DimensionSet extra) {
-        String rule = MetricRules.nameRule(name);
-        if (rule == null) {
-            rule = MetricRules.valueRule(value);
-        }
-        if (rule != null) {
-            MetricRules.report(buffer.diagnostics(), "metric '" + name + "'", rule,
-                    "this single metric is not written");
-            return;
-        }
-        MetricSeries series = new MetricSeries(name, unit == null ? MetricUnit.NONE : unit, MetricResolution.STANDARD);
-        series.add(value);
-        LinkedHashMap<String, String> dimensions;
-        synchronized (buffer) {
-            dimensions = new LinkedHashMap<>(buffer.effectiveDefaults());
-        }
-        write(List.of(series), dimensions, extra, namespaceOverride);
-    }
-
-    private void write(List<MetricSeries> series, LinkedHashMap<String, String> dimensions, DimensionSet extra,
-                       String namespaceOverride) {
+    private void write(List<MetricSeries> series, LinkedHashMap<String, String> dimensions) {
         if (buffer.disabled()) {
             return;
-        }
-        if (extra != null) {
-            buffer.reportProblems(extra);
-            for (Map.Entry<String, String> entry : extra.getDimensions().entrySet()) {
-                if (dimensions.size() < DimensionSet.MAX_DIMENSIONS || dimensions.containsKey(entry.getKey())) {
-                    dimensions.put(entry.getKey(), entry.getValue());
-                }
-            }
         }
         String namespace;
         long timestamp;
         synchronized (buffer) {
-            namespace = buffer.resolvedNamespace(namespaceOverride);
+            namespace = buffer.resolvedNamespace(null);
             timestamp = buffer.timestamp();
         }
         buffer.write(new EmfBatch(namespace, timestamp, List.of(List.copyOf(dimensions.keySet())), dimensions,
