@@ -25,8 +25,8 @@ import java.util.OptionalLong;
  * and answers 201 with it; {@code GET /orders/{id}} answers 200 with the order or 404; a body that is not a
  * valid order answers 400.
  *
- * <p>What it shows: the event logged with its {@code Authorization} header and the card number masked
- * ({@code LAMBDA_LENS_LOG_MASK_VALUES} in the template), the API Gateway request id as correlation id, the
+ * <p>What it shows: the event logged with its {@code Authorization} header and the card number inside the JSON
+ * body masked (Lambda Lens's defaults, nothing configured), the API Gateway request id as correlation id, the
  * order value as a business metric and the handler's latency, and the store call as its own subsegment.
  */
 public class OrdersHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
