@@ -5,9 +5,11 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalens.core.internal.CarrierRegistry;
 import dev.lambdalens.core.internal.DeadlineWatch;
+import dev.lambdalens.core.internal.EnvironmentRandom;
 import dev.lambdalens.core.internal.SnapStartHook;
 import dev.lambdalens.core.spi.DocumentSink;
 import dev.lambdalens.core.spi.Primer;
+import dev.lambdalens.core.spi.PrimingInvocation;
 import dev.lambdalens.core.spi.ThreadContextCarrier;
 import dev.lambdalens.core.internal.TraceHeaderResolver;
 
@@ -154,17 +156,22 @@ public final class LensRuntime {
      */
     public void prime() {
         for (Primer primer : primers()) {
-            try {
-                primer.prime(this);
-            } catch (RuntimeException | LinkageError e) {
-                diagnostics.reportOnce("prime:" + primer.getClass().getName(), primer.getClass().getSimpleName()
-                        + " failed to prime; the first invocation pays what it would have loaded", e);
-            }
+            PrimingInvocation.prime(this, primer);
         }
     }
 
-    /** After a SnapStart restore: lets every module refresh what environments from one snapshot must not share. */
+    /**
+     * After a SnapStart restore: refreshes what environments restored from one snapshot must not share (the salt
+     * of ids and sampling decisions, see {@link EnvironmentRandom}) and lets every module refresh its own (tracing
+     * reopens the daemon socket). Lambda Lens calls this itself in a SnapStart environment. Never throws.
+     */
     public void afterRestore() {
+        try {
+            EnvironmentRandom.reseed();
+        } catch (RuntimeException | LinkageError e) {
+            diagnostics.reportOnce("restore:random", "could not draw a new random salt after the restore; ids and "
+                    + "sampling may repeat those of other environments restored from the same snapshot", e);
+        }
         for (Primer primer : primers()) {
             try {
                 primer.afterRestore(this);

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.spi.PrimingInvocation;
+import dev.lambdalens.logging.internal.LoggingPrimer;
 import dev.lambdalens.logging.internal.LogState;
 import dev.lambdalens.logging.internal.InterceptorOptions;
 import dev.lambdalens.logging.internal.PersistentKeys;
@@ -40,6 +42,17 @@ public final class LambdaLogging {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Runs logging's hot path once now (an invocation through the logging interceptor whose lines, with key-value
+     * pairs and a masked name, go through the function's JSON appenders and encoder), writing nothing and leaving
+     * no state, so the first invocation does not pay for it. A SnapStart function needs no call: Lambda Lens
+     * primes every module itself before the snapshot. Call it from init code elsewhere, e.g. with provisioned
+     * concurrency. Never throws.
+     */
+    public static void prime() {
+        PrimingInvocation.prime(LensRuntime.global(), new LoggingPrimer());
     }
 
     /** Adds {@code name} to every line of the current invocation; ignored (and reported) outside one. */

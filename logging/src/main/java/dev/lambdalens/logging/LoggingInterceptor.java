@@ -5,6 +5,7 @@ import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.internal.EnvironmentRandom;
 import dev.lambdalens.logging.internal.EventPath;
 import dev.lambdalens.logging.internal.InterceptorOptions;
 import dev.lambdalens.logging.internal.InvocationLevelFilter;
@@ -22,7 +23,6 @@ import org.slf4j.MDC;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Logging's part in an invocation, built by {@link LambdaLogging#builder()} (or {@link LambdaLogging#interceptor()}
@@ -77,7 +77,8 @@ public final class LoggingInterceptor implements InvocationInterceptor {
             LogState.of(scope).correlationId(correlationId(event, scope.runtime().diagnostics()));
         }
         if (settings.samplingRate > 0) {
-            boolean sampled = ThreadLocalRandom.current().nextDouble() < settings.samplingRate;
+            // Not ThreadLocalRandom alone: environments restored from one snapshot would all sample alike.
+            boolean sampled = EnvironmentRandom.nextDouble() < settings.samplingRate;
             LogState.of(scope).sampling(settings.samplingRate, sampled);
             if (sampled) {
                 LOG.debug("This invocation logs at DEBUG: it was picked by the sampling rate {}",

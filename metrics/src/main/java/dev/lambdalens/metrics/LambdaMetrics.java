@@ -1,6 +1,8 @@
 package dev.lambdalens.metrics;
 
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.spi.PrimingInvocation;
+import dev.lambdalens.metrics.internal.MetricsPrimer;
 import dev.lambdalens.metrics.internal.MetricsRouter;
 
 import java.time.Duration;
@@ -36,6 +38,17 @@ public final class LambdaMetrics {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Runs metrics' hot path once now (an invocation through the metrics interceptor recording a metric and
+     * metadata, an EMF document through the serializer), writing nothing, recording nothing and leaving no
+     * state, so the first invocation does not pay for it. A SnapStart function needs no call: Lambda Lens primes
+     * every module itself before the snapshot. Call it from init code elsewhere, e.g. with provisioned
+     * concurrency. Never throws.
+     */
+    public static void prime() {
+        PrimingInvocation.prime(LensRuntime.global(), new MetricsPrimer());
     }
 
     /**

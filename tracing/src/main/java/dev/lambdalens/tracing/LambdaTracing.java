@@ -2,6 +2,7 @@ package dev.lambdalens.tracing;
 
 import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.spi.PrimingInvocation;
 import dev.lambdalens.core.ObservedHandler;
 import dev.lambdalens.tracing.internal.CurrentSpan;
 import dev.lambdalens.tracing.internal.HandlerSubsegmentInterceptor;
@@ -58,13 +59,14 @@ public final class LambdaTracing {
     }
 
     /**
-     * Runs tracing's cold code paths now, sending nothing, so the first invocation does not pay them. Call it
-     * from the handler's constructor or static initializer in SnapStart functions (the work then happens
-     * before the snapshot) and functions with provisioned concurrency. With X-Ray SDK interop on, this also
-     * initializes the X-Ray SDK, which is where nearly all of the first invocation's tracing cost is.
+     * Runs tracing's hot path once now (a handler subsegment with a nested one rendered into a datagram, the
+     * daemon socket opened), sending nothing and leaving no state, so the first invocation does not pay for it.
+     * A SnapStart function needs no call: Lambda Lens primes every module itself before the snapshot. Call it
+     * from init code elsewhere, e.g. with provisioned concurrency. With X-Ray SDK interop on, this also
+     * initializes the X-Ray SDK, which is where nearly all of the first invocation's tracing cost is. Never throws.
      */
     public static void prime() {
-        new TracingPrimer().prime(LensRuntime.global());
+        PrimingInvocation.prime(LensRuntime.global(), new TracingPrimer());
     }
 
     /** Runs {@code work} in a subsegment named {@code name} and returns its result. */

@@ -31,6 +31,7 @@ public final class SnapStartHook implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         runtime.prime();
+        EnvironmentRandom.prepareForRestore();
     }
 
     @Override

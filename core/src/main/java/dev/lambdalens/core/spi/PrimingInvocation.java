@@ -25,11 +25,25 @@ public final class PrimingInvocation {
     }
 
     /**
+     * Runs {@code primer} against {@code runtime}; a failure is reported once and the function goes on. What
+     * {@link LensRuntime#prime()} does for each module, and each module's own {@code prime()}. Never throws.
+     */
+    public static void prime(LensRuntime runtime, Primer primer) {
+        try {
+            primer.prime(runtime);
+        } catch (RuntimeException | LinkageError e) {
+            runtime.diagnostics().reportOnce("prime:" + primer.getClass().getName(), primer.getClass().getSimpleName()
+                    + " failed to prime; the first invocation pays what it would have loaded", e);
+        }
+    }
+
+    /**
      * Runs {@code work} once inside {@code interceptorFor}'s interceptor (built against the priming runtime), as
-     * a handler of {@code event} would run. Failures inside are the primer's to report: this rethrows them.
+     * a handler of {@code event} would run: {@code work} gets the invocation's context and returns the handler's
+     * response (captured as the real one is). Failures inside are the primer's to report: this rethrows them.
      */
     public static void run(LensRuntime function, Function<LensRuntime, InvocationInterceptor> interceptorFor,
-                           Object event, Runnable work) {
+                           Object event, Function<Context, Object> work) {
         Configuration configuration = function.configuration();
         // Provisioned concurrency: no cold start is claimed, and no SnapStart hook is registered again.
         Configuration primingConfiguration = key -> LambdaEnvironment.INITIALIZATION_TYPE.equals(key)
@@ -37,10 +51,11 @@ public final class PrimingInvocation {
         LensRuntime priming = LensRuntime.builder().configuration(primingConfiguration).clock(function.clock())
                 .diagnostics(function.diagnostics()).systemProperties(key -> null)
                 .documentSink(new Discard()).build();
-        ObservedHandler.wrap((Object e, Context c) -> {
-            work.run();
-            return null;
-        }).with(interceptorFor.apply(priming)).runtime(priming).build().handleRequest(event, new PrimingContext());
+        ObservedHandler.wrap((Object e, Context c) -> work.apply(c)).with(interceptorFor.apply(priming))
+                .runtime(priming).build().handleRequest(event, new PrimingContext());
+        // The invocation has no deadline (a deadline would start a watch thread of this throwaway runtime):
+        // the classes of a deadline action are loaded instead.
+        ScopeState.deadlineClasses();
     }
 
     /** Takes each document and drops it. */

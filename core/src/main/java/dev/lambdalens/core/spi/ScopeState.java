@@ -161,6 +161,14 @@ public final class ScopeState {
         }
     }
 
+    /**
+     * The classes the first {@link #beforeDeadline} loads. Priming loads them without scheduling anything: a
+     * scheduled action would start the deadline thread of a throwaway runtime, left behind for good.
+     */
+    static List<Class<?>> deadlineClasses() {
+        return List.of(DeadlineAction.class, DeadlineWatch.Task.class);
+    }
+
     void runGuarded(Runnable action, String what) {
         try {
             action.run();

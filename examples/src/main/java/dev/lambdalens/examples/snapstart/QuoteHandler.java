@@ -13,8 +13,6 @@ import dev.lambdalens.metrics.Metrics;
 import dev.lambdalens.metrics.MetricsFactory;
 import dev.lambdalens.metrics.model.MetricUnit;
 import dev.lambdalens.tracing.Tracing;
-import org.crac.Core;
-import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,26 +23,26 @@ import java.util.OptionalLong;
  * {@code GET /quote?item=tea&quantity=3}: the price of an order, from a function deployed with SnapStart.
  *
  * <p>SnapStart takes a snapshot of the initialized execution environment when a version is published and starts
- * new environments from it. Whatever ran before the snapshot is not paid again. Lambda Lens primes itself: in a
- * SnapStart environment ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) it registers a CRaC resource when it is
- * first used during init (here, the static logger), and before the snapshot it runs a log line through the JSON
- * encoder and its masking, an EMF document through the serializer and a subsegment into a datagram, writing and
- * sending nothing. This handler adds only the priming of its own code, in {@link #beforeCheckpoint}: the quote
- * path once (JSON writing, price lookup) and one log line saying so. Priming records no metric and no trace: it
- * belongs to no invocation, and a fake invocation would count as a real one in CloudWatch.
+ * new environments from it. Whatever ran before the snapshot is not paid again. Lambda Lens primes itself, with
+ * no code here: in a SnapStart environment ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) it registers a CRaC
+ * resource when it is first used during init (here, the static logger), and before the snapshot it runs a log
+ * line through the JSON encoder and its masking, an EMF document through the serializer and a subsegment into a
+ * datagram, writing and sending nothing; after each restore it draws new id seeds and reopens the daemon socket.
+ * This handler primes only its own code, in its constructor (init runs before the snapshot): the quote path once
+ * (JSON writing, price lookup) and one log line saying so. Priming records no metric and no trace: it belongs to
+ * no invocation, and a fake invocation would count as a real one in CloudWatch.
  *
  * <p>The first invocation after a restore is not a cold start (no {@code ColdStart} metric or annotation), since
- * the initialization happened before any caller waited. Outside a CRaC-capable runtime the hooks are never called.
+ * the initialization happened before any caller waited.
  */
-public class QuoteHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
-        Resource {
+public class QuoteHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteHandler.class);
     private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
 
     private final PriceList prices = new PriceList();
 
     public QuoteHandler() {
-        Core.getGlobalContext().register(this);
+        prime();
     }
 
     @Override
@@ -75,22 +73,11 @@ public class QuoteHandler implements RequestHandler<APIGatewayProxyRequestEvent,
                 "totalCents", unitPrice.getAsLong() * quantity));
     }
 
-    /** Runs the quote path before the snapshot; called by the Lambda runtime (CRaC) when a version is published. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the handler holds no connections, credentials or clock-derived state.
-    }
-
     /** The function's own priming: the quote path once and one log line (Lambda Lens primes itself). */
-    void prime() {
+    private void prime() {
         long startNanos = System.nanoTime();
         APIGatewayProxyResponseEvent response = quote(Map.of("item", "tea", "quantity", "1"));
         LOG.atInfo().addKeyValue("primingMillis", (System.nanoTime() - startNanos) / 1_000_000)
-                .log("primed before the SnapStart snapshot (status {})", response.getStatusCode());
+                .log("quote path primed during init, before the SnapStart snapshot (status {})", response.getStatusCode());
     }
 }

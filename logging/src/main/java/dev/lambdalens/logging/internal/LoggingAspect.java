@@ -33,21 +33,44 @@ public class LoggingAspect {
 
     @Around("execution(@dev.lambdalens.logging.Logging * *(..)) && @annotation(logging)")
     public Object around(ProceedingJoinPoint joinPoint, Logging logging) throws Throwable {
-        LoggingInterceptor interceptor = interceptors.computeIfAbsent(joinPoint.getStaticPart(),
-                part -> interceptorFor(logging));
+        // No lambdas here: a lambda's class is made when its line first runs, in the first invocation, where
+        // priming cannot reach; named classes are loaded by the priming (LoggingPrimer).
+        LoggingInterceptor interceptor = interceptors.get(joinPoint.getStaticPart());
+        if (interceptor == null) {
+            LoggingInterceptor built = interceptorFor(logging);
+            interceptor = interceptors.putIfAbsent(joinPoint.getStaticPart(), built);
+            if (interceptor == null) {
+                interceptor = built;
+            }
+        }
         Object[] args = joinPoint.getArgs();
         Object event = args.length > 0 ? args[0] : null;
+        Object[] replaced = null;
         if (event instanceof InputStream && interceptor.logsEvent()) {
             // A stream can be read once: read it for the log line and hand the handler a fresh copy.
             byte[] bytes = ((InputStream) event).readAllBytes();
             args[0] = new ByteArrayInputStream(bytes);
             event = bytes;
-            Object[] replaced = args;
-            return Interception.around(LensRuntime.global(), Interception.findContext(args), event,
-                    List.<InvocationInterceptor>of(interceptor), () -> joinPoint.proceed(replaced));
+            replaced = args;
         }
         return Interception.around(LensRuntime.global(), Interception.findContext(args), event,
-                List.<InvocationInterceptor>of(interceptor), joinPoint::proceed);
+                List.<InvocationInterceptor>of(interceptor), new Proceed(joinPoint, replaced));
+    }
+
+    /** The woven method's own body, with the arguments replaced when {@code arguments} is not null. */
+    static final class Proceed implements Interception.HandlerCall {
+        private final ProceedingJoinPoint joinPoint;
+        private final Object[] arguments;
+
+        Proceed(ProceedingJoinPoint joinPoint, Object[] arguments) {
+            this.joinPoint = joinPoint;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public Object proceed() throws Throwable {
+            return arguments == null ? joinPoint.proceed() : joinPoint.proceed(arguments);
+        }
     }
 
     private static LoggingInterceptor interceptorFor(Logging logging) {

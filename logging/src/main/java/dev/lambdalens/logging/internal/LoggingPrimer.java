@@ -21,20 +21,28 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Logging's priming: a throwaway invocation through the real logging interceptor whose lines (one with a
- * key-value pair and a masked name) go through the real appender and encoder into a sink that drops them, the
- * {@code @Logging} aspect class initialized, and the same line encoded by every Lambda Lens appender of the
- * function's Logback configuration. Nothing is written, nothing buffered, no state left.
+ * Logging's priming: a throwaway invocation through the real logging interceptor (with a correlation id read from
+ * a typed event, and the event and response logged) whose lines (one with a key-value pair and a masked name) go
+ * through the real appender and encoder into a sink that drops them, the {@code @Logging} aspect's classes loaded,
+ * and the same line encoded by every Lambda Lens appender of the function's Logback configuration. Nothing is
+ * written, nothing buffered, no state left.
  */
 public final class LoggingPrimer implements Primer {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger("dev.lambdalens.logging.Priming");
 
     @Override
     public void prime(LensRuntime runtime) {
-        PrimingInvocation.run(runtime, primingRuntime -> LambdaLogging.builder().runtime(primingRuntime).build(),
-                Map.of("primed", true), () -> LOG.info("primed {}", StructuredArguments.kv("password", "priming"),
-                        StructuredArguments.kv("n", 1)));
+        PrimingEvent primingEvent = new PrimingEvent();
+        PrimingInvocation.run(runtime, primingRuntime -> LambdaLogging.builder().runtime(primingRuntime)
+                        .correlationIdPath("requestContext.requestId").logEvent(true).logResponse(true).build(),
+                primingEvent, context -> {
+                    LOG.info("primed {}", StructuredArguments.kv("password", "priming"), StructuredArguments.kv("n", 1));
+                    return primingEvent;
+                });
+        // What the aspect loads at its first join point: the annotation type and the named class of its advice.
+        Aspects.initialize("dev.lambdalens.logging.Logging");
         Aspects.initialize("dev.lambdalens.logging.internal.LoggingAspect");
+        Aspects.initialize("dev.lambdalens.logging.internal.LoggingAspect$Proceed");
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (!(factory instanceof LoggerContext)) {
             return;
@@ -50,6 +58,20 @@ public final class LoggingPrimer implements Primer {
                     encoder.encode(event);
                 }
             }
+        }
+    }
+
+    /**
+     * A typed event, as the function's events are (read through Jackson for the correlation id, unlike a map).
+     * Public for Jackson.
+     */
+    public static final class PrimingEvent {
+        public Map<String, String> getRequestContext() {
+            return Map.of("requestId", "priming");
+        }
+
+        public String getPassword() {
+            return "priming";
         }
     }
 }

@@ -35,14 +35,34 @@ public final class FlushMetricsAspect {
     @Around("execution(@dev.lambdalens.metrics.FlushMetrics * *(..)) && @annotation(flushMetrics)")
     public Object around(ProceedingJoinPoint joinPoint, JoinPoint.StaticPart staticPart, FlushMetrics flushMetrics)
             throws Throwable {
+        // No lambdas here: a lambda's class is made when its line first runs, in the first invocation, where
+        // priming cannot reach; the named class is loaded by the priming (MetricsPrimer).
         List<MetricsInterceptor> interceptor = interceptors.get(staticPart);
         if (interceptor == null) {
-            interceptor = interceptors.computeIfAbsent(staticPart, key -> List.of(fromAnnotation(flushMetrics)));
+            List<MetricsInterceptor> built = List.of(fromAnnotation(flushMetrics));
+            interceptor = interceptors.putIfAbsent(staticPart, built);
+            if (interceptor == null) {
+                interceptor = built;
+            }
         }
         Object[] arguments = joinPoint.getArgs();
         Context context = Interception.findContext(arguments);
         Object event = arguments.length > 0 ? arguments[0] : null;
-        return Interception.around(LensRuntime.global(), context, event, interceptor, joinPoint::proceed);
+        return Interception.around(LensRuntime.global(), context, event, interceptor, new Proceed(joinPoint));
+    }
+
+    /** The woven method's own body. */
+    static final class Proceed implements Interception.HandlerCall {
+        private final ProceedingJoinPoint joinPoint;
+
+        Proceed(ProceedingJoinPoint joinPoint) {
+            this.joinPoint = joinPoint;
+        }
+
+        @Override
+        public Object proceed() throws Throwable {
+            return joinPoint.proceed();
+        }
     }
 
     private static MetricsInterceptor fromAnnotation(FlushMetrics annotation) {

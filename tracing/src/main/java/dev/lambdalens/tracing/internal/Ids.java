@@ -1,6 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
-import java.util.concurrent.ThreadLocalRandom;
+import dev.lambdalens.core.internal.EnvironmentRandom;
 
 /** X-Ray entity ids: 16 lower-case hex digits, random, never all zero. */
 final class Ids {
@@ -17,16 +17,16 @@ final class Ids {
     }
 
     /**
-     * A random id mixed with the trace id and the id of the entity it belongs under. Why: after a SnapStart restore (or with
-     * {@code LambdaTracing.prime()} run before the snapshot) every restored environment continues the same
-     * {@link ThreadLocalRandom} sequence, so random bits alone would repeat across environments. The parent id
-     * (Lambda's segment id for a handler subsegment, or a parent subsegment's own id) differs per invocation,
-     * so mixing it in keeps ids unique even when the random sequence repeats.
+     * A random id mixed with the trace id and the id of the entity it belongs under. Why: every environment
+     * restored from one SnapStart snapshot continues the snapshot's random sequences. The bits come from
+     * {@link EnvironmentRandom}, whose salt is drawn again after each restore; the parent id (Lambda's segment id
+     * for a handler subsegment, or a parent subsegment's own id), which differs per invocation, is mixed in as
+     * well, so ids stay unique even if the salt could not be drawn.
      */
     static String newId(String traceId, String parentId) {
         String id;
         do {
-            id = mix(ThreadLocalRandom.current().nextLong(), traceId, parentId);
+            id = mix(EnvironmentRandom.nextLong(), traceId, parentId);
         } while (id == null);
         return id;
     }

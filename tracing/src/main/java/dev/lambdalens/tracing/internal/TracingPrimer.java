@@ -1,30 +1,59 @@
 package dev.lambdalens.tracing.internal;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdalens.core.LensRuntime;
-import dev.lambdalens.core.spi.Aspects;
 import dev.lambdalens.core.spi.Primer;
 import dev.lambdalens.core.spi.PrimingInvocation;
 import dev.lambdalens.tracing.LambdaTracing;
+import dev.lambdalens.tracing.Tracing;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Tracing's priming: a throwaway invocation through the real handler interceptor with a nested subsegment that
- * has an annotation and metadata, rendered into documents a sink drops; the {@code @Tracing} aspect class
- * initialized; the function's daemon socket opened, sending nothing. After a restore the socket is opened anew.
+ * Tracing's priming: a throwaway invocation through the real handler interceptor, inside which a {@code @Tracing}
+ * handler and a {@code @Tracing} method run through the real aspect and a nested subsegment with an annotation,
+ * metadata and a captured bean response is rendered, into documents a sink drops; then the function's own
+ * tracer's cold paths, and its daemon socket opened, sending nothing. After a restore the socket is opened anew.
  */
 public final class TracingPrimer implements Primer {
     @Override
     public void prime(LensRuntime runtime) {
         PrimingInvocation.run(runtime, primingRuntime -> LambdaTracing.builder().runtime(primingRuntime).build(),
-                null, () -> LambdaTracing.withSubsegment("## prime", subsegment -> {
-                    subsegment.putAnnotation("Primed", true);
-                    subsegment.putMetadata("primed", Map.of("list", List.of(1, "a")));
-                    return null;
-                }));
-        Aspects.initialize("dev.lambdalens.tracing.internal.TracingAspect");
+                null, context -> annotatedHandler(null, context));
         primeColdPaths(Tracer.of(runtime));
+    }
+
+    /**
+     * Woven by {@code @Tracing} like a function's handler, and called inside the priming invocation with its
+     * context: the aspect joins that invocation (same request id) instead of starting one in the function's
+     * runtime, so the classes of its first join point are loaded here, while everything it records goes to the
+     * priming runtime's discarding sink.
+     */
+    @Tracing(segmentName = "## prime handler")
+    private static PrimedResponse annotatedHandler(Object event, Context context) {
+        return annotatedMethod();
+    }
+
+    /** Woven by {@code @Tracing} like any traced method of a function: a child subsegment. */
+    @Tracing(segmentName = "## prime method")
+    private static PrimedResponse annotatedMethod() {
+        return LambdaTracing.withSubsegment("## prime", subsegment -> {
+            subsegment.putAnnotation("Primed", true);
+            subsegment.putMetadata("primed", Map.of("list", List.of(1, "a")));
+            return new PrimedResponse();
+        });
+    }
+
+    /** A response bean, captured as a handler's typed response is (through the bean writer). Public for it. */
+    public static final class PrimedResponse {
+        public int getStatusCode() {
+            return 200;
+        }
+
+        public String getBody() {
+            return "primed";
+        }
     }
 
     @Override

@@ -31,8 +31,8 @@ public enum Variant {
     LENS_ALL_ANNOTATED("lens-all-annotated", Group.LENS, "dev.lambdalens.benchmarks.lens.LensAnnotatedHandler",
             POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
     /**
-     * {@code lens-all-annotated} whose constructor runs the priming the library offers (tracing's
-     * {@code LambdaTracing.prime()}, one log line), as a SnapStart function does before its snapshot.
+     * {@code lens-all-annotated} primed during init by the library's own priming ({@code LensRuntime.prime()}, what
+     * Lambda Lens's SnapStart resource runs before a snapshot: logging, metrics and tracing), and one log line.
      */
     LENS_ALL_PRIMED("lens-all-primed", Group.LENS, "dev.lambdalens.benchmarks.lens.LensPrimedHandler",
             POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
