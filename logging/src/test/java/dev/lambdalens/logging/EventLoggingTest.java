@@ -267,6 +267,14 @@ class EventLoggingTest {
         assertEquals(200, line.at("/response/response/statusCode").asInt());
     }
 
+    @Test
+    void aDateInAPlainMapIsStillWrittenAsJacksonsMapperWritesIt() {
+        RequestHandler<Object, Object> handler = handler(null, event -> "done");
+        handler.handleRequest(Map.of("at", new java.util.Date(1500)), Kit.context(lens, "r1"));
+        JsonNode line = lens.logs().line("Lambda event");
+        assertEquals(1500, line.at("/event/at").asLong(), "epoch millis, not Lambda's event seconds: " + line);
+    }
+
     /** A user's bean: only Jackson's mapper writes it. */
     public static final class Order {
         private final String id;

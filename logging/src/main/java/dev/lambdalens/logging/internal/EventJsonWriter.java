@@ -20,7 +20,8 @@ import java.util.Map;
  * seconds with a fraction, a Joda {@code DateTime} as ISO-8601 text, binary data as base64. Jackson's
  * {@code ObjectMapper} (jackson-databind's first use costs over 100 ms at cold start) is not needed for them.
  *
- * <p>Any other object (a user's bean, which may carry Jackson annotations) throws {@link NeedsMapper}: the
+ * <p>Dates outside an event (in a plain map) are left to the mapper, which writes them as it always has. Any
+ * other object (a user's bean, which may carry Jackson annotations) throws {@link NeedsMapper}: the
  * caller then serializes the whole payload with the mapper. Nesting deeper than {@link #MAX_DEPTH} (a cycle)
  * throws {@link TooDeepException}. A getter that throws is written as {@code "[ExceptionType]"}, reported once,
  * and the rest of the event is still written.
@@ -106,14 +107,14 @@ public final class EventJsonWriter {
             generator.writeEndArray();
         } else if (value instanceof ByteBuffer) {
             writeBytes(generator, (ByteBuffer) value);
-        } else if (value instanceof Date) {
+        } else if (inEvent && value instanceof Date) {
             // aws-lambda-java-serialization's DateModule: epoch seconds with a fraction.
             generator.writeNumber(((Date) value).getTime() / 1000.0);
-        } else if (value instanceof Instant) {
+        } else if (inEvent && value instanceof Instant) {
             // Jackson's JavaTimeModule, which that serializer registers: seconds with nanoseconds.
             Instant instant = (Instant) value;
             generator.writeNumber(BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9)));
-        } else if (value.getClass().getName().startsWith("org.joda.time.")) {
+        } else if (inEvent && value.getClass().getName().startsWith("org.joda.time.")) {
             // Joda's toString() is ISODateTimeFormat.dateTime(), what Lambda's DateTimeModule prints.
             generator.writeString(value.toString());
         } else if (isEventType(value.getClass())) {
