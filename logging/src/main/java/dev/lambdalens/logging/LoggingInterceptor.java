@@ -6,6 +6,7 @@ import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.internal.EnvironmentRandom;
+import dev.lambdalens.logging.internal.EventJsonWriter;
 import dev.lambdalens.logging.internal.EventPath;
 import dev.lambdalens.logging.internal.InterceptorOptions;
 import dev.lambdalens.logging.internal.InvocationLevelFilter;
@@ -93,14 +94,14 @@ public final class LoggingInterceptor implements InvocationInterceptor {
             scope.state().beforeDeadline(settings.deadlineMargin, () -> state.flushBuffer(scope));
         }
         if (settings.logEvent) {
-            LOG.info("Lambda event", new PayloadArgument("event", loggable(event)));
+            LOG.info("Lambda event", new PayloadArgument("event", loggable(event), scope.runtime().diagnostics()));
         }
     }
 
     @Override
     public void afterSuccess(InvocationScope scope, Object event, Object response) {
         if (settings.logResponse) {
-            LOG.info("Lambda response", new PayloadArgument("response", response));
+            LOG.info("Lambda response", new PayloadArgument("response", response, scope.runtime().diagnostics()));
         }
     }
 
@@ -128,7 +129,10 @@ public final class LoggingInterceptor implements InvocationInterceptor {
 
     private String correlationId(Object event, Diagnostics diagnostics) {
         Object tree = event;
-        if (event != null && !(event instanceof Map) && !(event instanceof List)) {
+        // Maps, lists and typed events are walked as they are, with the keys of Lambda's JSON; only a user's
+        // own object is converted by Jackson's mapper (jackson-databind is loaded then).
+        if (event != null && !(event instanceof Map) && !(event instanceof List)
+                && !EventJsonWriter.isEventType(event.getClass())) {
             if (event instanceof String || event instanceof InputStream || event instanceof byte[]) {
                 return null;
             }

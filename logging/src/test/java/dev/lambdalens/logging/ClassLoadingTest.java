@@ -80,6 +80,36 @@ class ClassLoadingTest {
         }
     }
 
+    @Test
+    void aTypedEventAndResponseAreLoggedWithoutJacksonDatabind(@TempDir Path dir) throws IOException {
+        Path classLog = dir.resolve("class-load.log");
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("dev.lambdalens.logging.e2e.EventClassLoadHandler::handleRequest")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog).build()) {
+            Invocation invocation = runtime.invoke(EventLoggingTest.SQS);
+            assertEquals(InvocationStatus.SUCCESS, invocation.status(), invocation.toString());
+            // By jar and by package: the runtime client's own (shaded) Jackson is not jackson-databind.
+            List<String> databind = Files.readAllLines(classLog).stream()
+                    .filter(line -> line.contains("jackson-databind") || line.contains(" com.fasterxml.jackson.databind."))
+                    .collect(Collectors.toList());
+            assertTrue(databind.isEmpty(), databind.size() + " jackson-databind classes loaded, first: "
+                    + databind.stream().limit(5).collect(Collectors.toList()));
+            assertTrue(Files.readAllLines(classLog).stream()
+                    .anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonGenerator ")),
+                    "the class-load log names classes as the filter expects");
+
+            List<JsonNode> lines = invocation.stdout().stream().map(CapturedLog::parse).collect(Collectors.toList());
+            JsonNode event = only(lines, "Lambda event");
+            assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", event.at("/event/Records/0/messageId").asText(),
+                    event.toString());
+            assertEquals("arn:aws:sqs:us-east-1:123456789012:orders", event.at("/event/Records/0/eventSourceARN").asText());
+            assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", event.get("correlation_id").asText());
+            JsonNode response = only(lines, "Lambda response");
+            assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d",
+                    response.at("/response/batchItemFailures/0/itemIdentifier").asText(), response.toString());
+        }
+    }
+
     private static List<String> databindClasses(Path classLog) throws IOException {
         return Files.readAllLines(classLog).stream().filter(line -> line.contains("jackson-databind"))
                 .collect(Collectors.toList());

@@ -11,7 +11,8 @@ import java.util.Map;
  * projections, pipes, slices, multi-selects) is refused when compiling with an {@link IllegalArgumentException}
  * that names the position and what is supported.
  *
- * <p>Evaluation walks {@link Map}s and {@link List}s, the shape of any JSON event; it never throws.
+ * <p>Evaluation walks {@link Map}s and {@link List}s, the shape of any JSON event, and the typed events of
+ * {@code aws-lambda-java-events} by the keys of Lambda's JSON ({@code Records[0].messageId}); it never throws.
  */
 public final class EventPath {
     private final String expression;
@@ -86,7 +87,7 @@ public final class EventPath {
                 return null;
             }
             if (step instanceof String) {
-                current = current instanceof Map ? ((Map<?, ?>) current).get(step) : null;
+                current = EventJsonWriter.property(current, (String) step);
             } else {
                 if (!(current instanceof List)) {
                     return null;

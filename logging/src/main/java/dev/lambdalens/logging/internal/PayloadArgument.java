@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.ObjectCodec;
+import dev.lambdalens.core.Diagnostics;
 import net.logstash.logback.argument.StructuredArgument;
 
 import java.io.ByteArrayOutputStream;
@@ -13,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A handler's event or response as one field of a log line. The object is first serialized on its own, with
- * bounded size and depth, so that a cyclic object, a failing getter or a huge payload gives a note in the field
+ * bounded size and depth, so that a cyclic object, a failing object or a huge payload gives a note in the field
  * instead of a broken line or an exception; the result is then streamed into the line through the encoder's
  * generator, so that masking applies and the user's object is never modified.
+ *
+ * <p>Events and responses of {@code aws-lambda-java-events}, maps, lists and JSON values are serialized by
+ * {@link EventJsonWriter} with jackson-core alone, in Lambda's own JSON; only a payload holding another object
+ * (a user's bean, perhaps with Jackson annotations) is serialized by the encoder's Jackson mapper, created then.
  */
 public final class PayloadArgument implements StructuredArgument {
     /** Payloads above this size are replaced by a note; a log line could not hold them anyway. */
@@ -23,10 +28,13 @@ public final class PayloadArgument implements StructuredArgument {
 
     private final String fieldName;
     private final Object payload;
+    private final Diagnostics diagnostics;
 
-    public PayloadArgument(String fieldName, Object payload) {
+    /** {@code payload} as the field {@code fieldName}; what cannot be read of it is reported on {@code diagnostics}. */
+    public PayloadArgument(String fieldName, Object payload, Diagnostics diagnostics) {
         this.fieldName = fieldName;
         this.payload = payload;
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -38,9 +46,11 @@ public final class PayloadArgument implements StructuredArgument {
         }
         byte[] json;
         try {
-            json = payload instanceof byte[] ? bounded((byte[]) payload) : serialize(codec(generator), payload);
+            json = payload instanceof byte[] ? bounded((byte[]) payload) : serialize(generator, payload);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            generator.writeString(note(e));
+            String note = note(e);
+            diagnostics.reportOnce("logging:payload:" + fieldName + ":" + e.getClass().getName(), note, e);
+            generator.writeString(note);
             return;
         }
         // Parsing and copying need no codec: a stream event's bytes are logged without loading jackson-databind.
@@ -78,11 +88,18 @@ public final class PayloadArgument implements StructuredArgument {
         return codec != null ? codec : Json.codec();
     }
 
-    private static byte[] serialize(ObjectCodec codec, Object payload) throws IOException {
+    private byte[] serialize(JsonGenerator line, Object payload) throws IOException {
         BoundedOutputStream out = new BoundedOutputStream(MAX_BYTES);
         try (JsonGenerator generator = PlainFactory.INSTANCE.createGenerator(out)) {
-            generator.setCodec(codec);
-            codec.writeValue(generator, payload);
+            EventJsonWriter.write(generator, payload, diagnostics);
+        } catch (EventJsonWriter.NeedsMapper e) {
+            // Asked for only now: the line's codec creates the mapper (jackson-databind) on first use.
+            out.reset();
+            ObjectCodec codec = codec(line);
+            try (JsonGenerator generator = PlainFactory.INSTANCE.createGenerator(out)) {
+                generator.setCodec(codec);
+                codec.writeValue(generator, payload);
+            }
         }
         return out.toByteArray();
     }
@@ -149,6 +166,10 @@ public final class PayloadArgument implements StructuredArgument {
             if (out.size() + more > max) {
                 throw new PayloadTooLargeException();
             }
+        }
+
+        void reset() {
+            out.reset();
         }
 
         byte[] toByteArray() {

@@ -15,6 +15,8 @@ final class BenchmarkEnvironment {
     static final int MEMORY_MB = 512;
     static final String SERVICE = "orders";
     static final String NAMESPACE = "LambdaLensBenchmarks";
+    /** Logs the handler's event, in Powertools and in Lambda Lens alike. */
+    static final String LOG_EVENT = "POWERTOOLS_LOGGER_LOG_EVENT";
 
     /** JVM options like those of Lambda's Java runtimes (and of LocalLambdaRuntime's child JVMs). */
     static final String[] LAMBDA_JVM_OPTIONS = {

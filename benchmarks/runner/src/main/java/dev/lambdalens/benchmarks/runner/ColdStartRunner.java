@@ -109,6 +109,7 @@ final class ColdStartRunner {
                 .classpath(classpath)
                 .xrayDaemonAddress(daemon.address());
         BenchmarkEnvironment.observabilitySettings().forEach(builder::env);
+        variant.environment().forEach(builder::env);
         for (String option : jvmOptions) {
             builder.jvmArg(option);
         }

@@ -16,6 +16,13 @@ public enum Emission {
                     && line.contains(ORDER_ID) && line.contains(traceRoot);
         }
     },
+    /** The logged event: a JSON line of this invocation's trace carrying the sample event's request id. */
+    EVENT_LOG("logged event") {
+        @Override
+        boolean matches(String line, String traceRoot) {
+            return line.startsWith("{") && line.contains(EVENT_REQUEST_ID) && line.contains(traceRoot);
+        }
+    },
     /** One EMF document with both metrics and the dimension. */
     EMF("EMF document") {
         @Override
@@ -44,6 +51,8 @@ public enum Emission {
 
     /** The order id in the sample event. */
     public static final String ORDER_ID = "ord-7f3a9c21";
+    /** {@code requestContext.requestId} of the sample event: only a line that logs the event carries it. */
+    public static final String EVENT_REQUEST_ID = "c6af9ac6-7b61-11e6-9a41-93e8deadbeef";
 
     private final String description;
 

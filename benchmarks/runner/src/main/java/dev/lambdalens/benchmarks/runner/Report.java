@@ -196,6 +196,12 @@ final class Report {
                     us(oursTime) + " µs", us(theirsTime) + " µs", us(theirsTime / 2) + " µs",
                     verdict(oursTime, theirsTime / 2)});
         }
+        // Issue 14: the event logged (logEvent = true) by all three, against Powertools logging the same event.
+        double oursEvent = coldStartOverheadOf(Variant.LENS_ALL_EVENT);
+        double theirsEvent = coldStartOverheadOf(Variant.POWERTOOLS_ALL_EVENT);
+        budgets.add(new String[] {"Cold start overhead, all three with the event logged (lens-all-event) <= 1/4 of "
+                + "Powertools' (powertools-all-event)", ms(oursEvent), ms(theirsEvent), ms(theirsEvent / 4),
+                verdict(oursEvent, theirsEvent / 4)});
         evaluateAwsCallBudgets();
         double ours = allocationOverheadOf(Variant.LENS_LOGGING) / LOG_LINES_PER_INVOCATION;
         double theirs = allocationOverheadOf(Variant.POWERTOOLS_LOGGING) / LOG_LINES_PER_INVOCATION;

@@ -2,6 +2,7 @@ package dev.lambdalens.benchmarks.runner;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +41,21 @@ public enum Variant {
     LENS_ALL_PLAIN("lens-all-plain", Group.LENS, "dev.lambdalens.benchmarks.lens.LensPlainJavaHandler",
             POWERTOOLS_ALL, Emission.LOG, Emission.EMF, Emission.XRAY),
 
+    /**
+     * {@code powertools-all} with the event logged ({@code POWERTOOLS_LOGGER_LOG_EVENT=true}): the event goes
+     * through Powertools' Jackson mapper. Cold start only: the budget is on cold start.
+     */
+    POWERTOOLS_ALL_EVENT("powertools-all-event", Group.POWERTOOLS,
+            "dev.lambdalens.benchmarks.powertools.PowertoolsAllHandler", null, Map.of(BenchmarkEnvironment.LOG_EVENT, "true"),
+            Emission.LOG, Emission.EVENT_LOG, Emission.EMF, Emission.XRAY),
+    /**
+     * {@code lens-all-annotated} with the event logged, by the same setting ({@code POWERTOOLS_LOGGER_LOG_EVENT},
+     * which {@code @Logging} reads when it does not set {@code logEvent}). Cold start only, as its counterpart.
+     */
+    LENS_ALL_EVENT("lens-all-event", Group.LENS, "dev.lambdalens.benchmarks.lens.LensAnnotatedHandler",
+            POWERTOOLS_ALL_EVENT, Map.of(BenchmarkEnvironment.LOG_EVENT, "true"),
+            Emission.LOG, Emission.EVENT_LOG, Emission.EMF, Emission.XRAY),
+
     /** One DynamoDB {@code GetItem} per invocation (a local endpoint in the JVM), no tracing. */
     AWS_NONE("aws-none", Group.AWS_WORKLOAD, "dev.lambdalens.benchmarks.aws.DynamoDbBaselineHandler", null),
     /** {@code aws-none} traced, with the X-Ray SDK's AWS SDK v2 instrumentor recording the call (interop). */
@@ -54,8 +70,15 @@ public enum Variant {
     private final String handlerClass;
     private final Variant powertoolsCounterpart;
     private final Set<Emission> emissions;
+    private final Map<String, String> environment;
 
     Variant(String id, Group group, String handlerClass, Variant powertoolsCounterpart, Emission... emissions) {
+        this(id, group, handlerClass, powertoolsCounterpart, Map.of(), emissions);
+    }
+
+    Variant(String id, Group group, String handlerClass, Variant powertoolsCounterpart,
+            Map<String, String> environment, Emission... emissions) {
+        this.environment = environment;
         this.id = id;
         this.group = group;
         this.handlerClass = handlerClass;
@@ -81,17 +104,23 @@ public enum Variant {
         return powertoolsCounterpart;
     }
 
+    /** Variables this variant sets on top of the common environment (e.g. to log the event). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** What one invocation of this variant must emit. */
     public Set<Emission> emissions() {
         return emissions;
     }
 
     /**
-     * True for variants that only differ at cold start: warm, {@code lens-all-primed} runs exactly the code of
-     * {@code lens-all-annotated}, so JMH would measure the same thing twice.
+     * True for variants measured at cold start only: warm, {@code lens-all-primed} runs exactly the code of
+     * {@code lens-all-annotated}, so JMH would measure the same thing twice; the event-logging variants have a
+     * cold-start budget only.
      */
     public boolean coldStartOnly() {
-        return this == LENS_ALL_PRIMED;
+        return this == LENS_ALL_PRIMED || this == LENS_ALL_EVENT || this == POWERTOOLS_ALL_EVENT;
     }
 
     public static Variant byId(String id) {

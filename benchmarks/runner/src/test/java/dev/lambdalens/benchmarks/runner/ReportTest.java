@@ -39,6 +39,18 @@ class ReportTest {
     }
 
     @Test
+    void theEventLoggingBudgetComparesTheEventVariantsAtAQuarter() {
+        Map<Variant, List<Double>> coldStart = new LinkedHashMap<>();
+        coldStart.put(Variant.BASELINE, List.of(400.0, 900.0, 410.0));
+        coldStart.put(Variant.POWERTOOLS_ALL_EVENT, List.of(1200.0, 1700.0, 1210.0));
+        coldStart.put(Variant.LENS_ALL_EVENT, List.of(600.0, 1150.0, 640.0));
+        String markdown = new Report("# test", coldStart, Map.of(), Map.of()).markdown();
+        // Overheads 200, 250, 230 (median 230) against 800: the limit is 200.
+        assertTrue(markdown.contains("| Cold start overhead, all three with the event logged (lens-all-event) <= 1/4 of "
+                + "Powertools' (powertools-all-event) | 230 | 800 | 200 | FAIL |"), markdown);
+    }
+
+    @Test
     void firstInvocationTableShowsPairedOverheads() {
         Map<Variant, List<Double>> firstInvocation = new LinkedHashMap<>();
         firstInvocation.put(Variant.BASELINE, List.of(10.0, 40.0, 12.0));
