@@ -1,5 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.tracing.TracedSubsegment;
 
 import java.util.ArrayList;
@@ -348,7 +349,7 @@ public final class Span implements TracedSubsegment {
 
     private void annotate(String key, Object value) {
         if (!validAnnotationKey(key)) {
-            report("tracing:annotation:key:" + key, "annotation key \"" + key
+            report("tracing:annotation:key:" + key, "annotation key \"" + Diagnostics.shorten(key)
                     + "\" must be made of A-Z, a-z, 0-9 and _; the annotation is left out", null);
             return;
         }

@@ -125,6 +125,20 @@ class OversizedDocumentsTest {
         assertTrue(metadata.toString().contains("...(truncated, 71680 chars)"), metadata::toString);
     }
 
+    @Test
+    void hugeInvalidNamesAndKeysAreReportedInShortLines() {
+        tracing.invoke((event, context) -> LambdaTracing.withSubsegment("<" + "s".repeat(100 * KB), s -> {
+            s.putAnnotation("bad-" + "k".repeat(100 * KB), "v");
+            return "ok";
+        }));
+        handler();
+        assertEquals(2, tracing.diagnostics.size(), tracing.diagnostics::toString);
+        for (String line : tracing.diagnostics) {
+            assertTrue(line.length() < 700, () -> "length " + line.length());
+            assertTrue(line.contains("(102401 chars)") || line.contains("(102404 chars)"), line);
+        }
+    }
+
     /** An exception and {@code depth - 1} causes, each with a 100 KB message and 50 frames of 2 KB labels. */
     private static RuntimeException chain(int depth) {
         RuntimeException cause = null;
