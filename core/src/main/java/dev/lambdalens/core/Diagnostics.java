@@ -5,7 +5,6 @@ import dev.lambdalens.core.internal.JsonText;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -17,13 +16,17 @@ import java.util.function.Consumer;
  * first report of a key is written, later ones are not, so a bad setting on a hot path cannot flood the logs.
  * Memory is bounded too: keys often carry user-chosen names, so after {@value #MAX_KEYS} distinct problems
  * one line says so and further new problems are no longer written. Messages and quoted values are shortened,
- * so a 10 KB malformed header cannot become a 20 KB report.
+ * so a 10 KB malformed header cannot become a 20 KB report; long keys are remembered by their start, length
+ * and hash. Thread-safe: however many threads report at once, at most {@value #MAX_KEYS} problems are written,
+ * each once, and the line saying the rest are not written appears once.
  */
 public final class Diagnostics {
     /** How many distinct problems are remembered and written. */
     public static final int MAX_KEYS = 256;
     /** The longest message written; longer ones are cut with a note of their length. */
     public static final int MAX_MESSAGE_CHARS = 1000;
+    /** Keys longer than this are remembered by their start, length and hash. */
+    static final int MAX_KEY_CHARS = 200;
     /** The longest user value {@link #shorten(String)} keeps. */
     public static final int MAX_VALUE_CHARS = 120;
 
@@ -31,7 +34,8 @@ public final class Diagnostics {
 
     private final Consumer<String> sink;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean full = new AtomicBoolean();
+    /** Guarded by reported. Whether the "further ones are not written" line has been written. */
+    private boolean full;
 
     /** Diagnostics that hand each line to {@code sink}; tests pass a list's {@code add}. */
     public Diagnostics(Consumer<String> sink) {
@@ -65,20 +69,45 @@ public final class Diagnostics {
      * reporting must not become the next failure.
      */
     public boolean reportOnce(String key, String message, Throwable cause) {
-        if (reported.contains(key)) {
+        String remembered = remembered(key);
+        if (reported.contains(remembered)) {
             return false;
         }
-        if (reported.size() >= MAX_KEYS) {
-            if (full.compareAndSet(false, true)) {
-                write(MAX_KEYS + " distinct problems reported; further ones are not written", null);
+        // A new problem: rare, so a lock is cheap here, and without it threads reporting at once could each
+        // pass the size check and remember more than MAX_KEYS keys or write the "further ones" line twice.
+        boolean limitReached;
+        synchronized (reported) {
+            if (reported.contains(remembered)) {
+                return false;
             }
-            return false;
+            if (reported.size() < MAX_KEYS) {
+                reported.add(remembered);
+                limitReached = false;
+            } else if (full) {
+                return false;
+            } else {
+                full = true;
+                limitReached = true;
+            }
         }
-        if (!reported.add(key)) {
+        if (limitReached) {
+            write(MAX_KEYS + " distinct problems reported; further ones are not written", null);
             return false;
         }
         write(message, cause);
         return true;
+    }
+
+    /**
+     * The form a key is remembered in: itself, or for a long key (one holding a user's 100 KB name, say) its
+     * start, its length and its hash, so that the memory of problems stays small whatever the keys.
+     */
+    private static String remembered(String key) {
+        String text = String.valueOf(key);
+        if (text.length() <= MAX_KEY_CHARS) {
+            return text;
+        }
+        return text.substring(0, MAX_KEY_CHARS) + "#" + text.length() + "#" + Integer.toHexString(text.hashCode());
     }
 
     private void write(String message, Throwable cause) {
@@ -115,7 +144,7 @@ public final class Diagnostics {
 
     /** Whether {@code key} has been reported. */
     public boolean wasReported(String key) {
-        return reported.contains(key);
+        return reported.contains(remembered(key));
     }
 
     /** Standard error, flushed per line; a named class so that no lambda is spun up at class initialization. */

@@ -77,8 +77,7 @@ public final class TraceHeader {
             }
             int eq = header.indexOf('=', from);
             if (eq < 0 || eq >= to || eq == from) {
-                throw new MalformedTraceHeaderException("'" + header.substring(from, to)
-                        + "' is not key=value in trace header '" + header + "'");
+                throw new MalformedTraceHeaderException("'" + quoted(header, from, to) + "' is not key=value");
             }
             int keyEnd = trimEnd(header, from, eq);
             int valueFrom = skipSpace(header, eq + 1, to);
@@ -90,7 +89,8 @@ public final class TraceHeader {
                 sampling = parseSampling(header, valueFrom, to);
             } else if (isKey(header, from, keyEnd, "lineage")) {
                 if (valueFrom == to) {
-                    throw new MalformedTraceHeaderException("Lineage is empty in trace header '" + header + "'");
+                    throw new MalformedTraceHeaderException("Lineage is empty in trace header '"
+                            + Diagnostics.shorten(header) + "'");
                 }
                 lineage = header.substring(valueFrom, to);
             } else {
@@ -101,7 +101,7 @@ public final class TraceHeader {
             }
         }
         if (root == null) {
-            throw new MalformedTraceHeaderException("trace header '" + header + "' has no Root");
+            throw new MalformedTraceHeaderException("trace header '" + Diagnostics.shorten(header) + "' has no Root");
         }
         return new TraceHeader(root, parent, sampling, lineage,
                 others == null ? Map.of() : Collections.unmodifiableMap(others));
@@ -193,16 +193,16 @@ public final class TraceHeader {
         if (!(to - from == 35 && header.charAt(from) == '1' && header.charAt(from + 1) == '-'
                 && isHex(header, from + 2, from + 10) && header.charAt(from + 10) == '-'
                 && isHex(header, from + 11, to))) {
-            throw new MalformedTraceHeaderException("Root '" + header.substring(from, to) + "' is not an X-Ray "
-                    + "trace id (1-<8 hex>-<24 hex>) in trace header '" + header + "'");
+            throw new MalformedTraceHeaderException("Root '" + quoted(header, from, to) + "' is not an X-Ray "
+                    + "trace id (1-<8 hex>-<24 hex>)");
         }
         return header.substring(from, to);
     }
 
     private static String requireSegmentId(String header, int from, int to) {
         if (!(to - from == 16 && isHex(header, from, to))) {
-            throw new MalformedTraceHeaderException("Parent '" + header.substring(from, to)
-                    + "' is not 16 hex digits in trace header '" + header + "'");
+            throw new MalformedTraceHeaderException("Parent '" + quoted(header, from, to)
+                    + "' is not 16 hex digits");
         }
         return header.substring(from, to);
     }
@@ -220,8 +220,16 @@ public final class TraceHeader {
                     break;
             }
         }
-        throw new MalformedTraceHeaderException("Sampled '" + header.substring(from, to)
-                + "' is not 1, 0 or ? in trace header '" + header + "'");
+        throw new MalformedTraceHeaderException("Sampled '" + quoted(header, from, to)
+                + "' is not 1, 0 or ?");
+    }
+
+    /**
+     * The bad part of a header, shortened, for a message: it names what is wrong and quotes only that, once,
+     * so a 10 KB header gives a short message rather than one holding the header twice.
+     */
+    private static String quoted(String header, int from, int to) {
+        return Diagnostics.shorten(header.substring(from, to));
     }
 
     /** Whether {@code header[from, to)} is {@code lowerCaseKey}, ignoring ASCII case. */

@@ -70,6 +70,52 @@ class DiagnosticsTest {
     }
 
     @Test
+    void theBoundHoldsWhenManyThreadsReportNewProblemsAtOnce() throws Exception {
+        int threads = 8;
+        for (int round = 0; round < 300; round++) {
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Diagnostics diagnostics = new Diagnostics(lines::add);
+            for (int i = 0; i < Diagnostics.MAX_KEYS - 1; i++) {
+                diagnostics.reportOnce("filled:" + i, "problem " + i);
+            }
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(threads);
+            List<Thread> started = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String key = "racing:" + t;
+                Thread thread = new Thread(() -> {
+                    try {
+                        barrier.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    diagnostics.reportOnce(key, "problem " + key);
+                    diagnostics.reportOnce("shared", "the same problem from every thread");
+                });
+                thread.start();
+                started.add(thread);
+            }
+            for (Thread thread : started) {
+                thread.join(5_000);
+            }
+            int round0 = round;
+            assertEquals(Diagnostics.MAX_KEYS + 1, lines.size(), () -> "round " + round0 + ": " + lines.size());
+            assertEquals(1, lines.stream().filter(line -> line.contains("further ones are not written")).count());
+        }
+    }
+
+    @Test
+    void longKeysAreRememberedShortButStayDistinct() {
+        List<String> lines = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(lines::add);
+        String prefix = "name:" + "n".repeat(100_000);
+        assertTrue(diagnostics.reportOnce(prefix + "a", "first"));
+        assertTrue(diagnostics.reportOnce(prefix + "b", "second"));
+        assertFalse(diagnostics.reportOnce(prefix + "a", "first again"));
+        assertTrue(diagnostics.wasReported(prefix + "b"));
+        assertEquals(2, lines.size());
+    }
+
+    @Test
     void aCauseWhoseMessageThrowsIsStillReported() {
         List<String> lines = new ArrayList<>();
         new Diagnostics(lines::add).reportOnce("k", "m", new RuntimeException() {

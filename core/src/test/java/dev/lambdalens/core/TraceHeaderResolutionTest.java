@@ -54,4 +54,29 @@ class TraceHeaderResolutionTest {
         assertTrue(reported.get(0).contains("malformed X-Ray trace header"), reported.get(0));
         assertTrue(reported.get(0).startsWith("{\"level\":\"WARN\""), reported.get(0));
     }
+
+    @Test
+    void aHugeMalformedHeaderIsQuotedOnceShortened() {
+        LensRuntime runtime = runtime(null, null);
+        String value = "x".repeat(10_000);
+        assertNull(traceIdOf(runtime, "Root=" + value));
+
+        assertEquals(1, reported.size(), reported.toString());
+        String line = reported.get(0);
+        assertTrue(line.length() < 600, () -> "length " + line.length() + ": " + Diagnostics.shorten(line));
+        assertEquals(1, line.split("chars\\)", -1).length - 1, () -> "quoted once, shortened: " + line);
+        assertTrue(line.contains("carry no trace id"), line);
+    }
+
+    @Test
+    void eachMalformedFieldIsNamedShortened() {
+        String root = "Root=1-5759e988-bd862e3fe1be46a994272793";
+        for (String header : List.of(root + ";" + "g".repeat(10_000), root + ";Parent=" + "p".repeat(10_000),
+                root + ";Sampled=" + "s".repeat(10_000), "Foo=" + "f".repeat(10_000))) {
+            String message = org.junit.jupiter.api.Assertions.assertThrows(MalformedTraceHeaderException.class,
+                    () -> TraceHeader.parse(header)).getMessage();
+            assertTrue(message.length() < 400, () -> "length " + message.length() + ": " + Diagnostics.shorten(message));
+            assertTrue(message.contains("chars)"), message);
+        }
+    }
 }

@@ -9,7 +9,15 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +76,55 @@ class LocalXRayDaemonTest {
             AssertionError error = assertThrows(AssertionError.class,
                     () -> daemon.awaitDocuments(2, Duration.ofMillis(300)));
             assertTrue(error.getMessage().contains("only-one"), error.getMessage());
+        }
+    }
+
+    @Test
+    void keepsEveryDatagramOfABurstFromConcurrentThreads() throws Exception {
+        int threads = 8;
+        int perThread = 40;
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start()) {
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                senders.add(pool.submit(() -> {
+                    try (DatagramSocket socket = new DatagramSocket()) {
+                        start.await();
+                        for (int i = 0; i < perThread; i++) {
+                            byte[] bytes = (HEADER + "{\"name\":\"burst-" + thread + "-" + i + "\",\"pad\":\""
+                                    + "p".repeat(6_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+                            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(),
+                                    daemon.port()));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> sender : senders) {
+                sender.get(10, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+
+            List<JsonNode> documents = daemon.awaitDocuments(threads * perThread, Duration.ofSeconds(10));
+            assertEquals(threads * perThread, documents.size());
+            Set<String> names = new HashSet<>();
+            documents.forEach(document -> names.add(document.path("name").asText()));
+            assertEquals(threads * perThread, names.size(), "each datagram once");
+        }
+    }
+
+    @Test
+    void clearForgetsDatagramsNotYetReadToo() throws IOException {
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start()) {
+            send(daemon, HEADER + "{\"name\":\"before\"}");
+            daemon.awaitDocuments(1, Duration.ofSeconds(5));
+            daemon.clear();
+            send(daemon, HEADER + "{\"name\":\"after\"}");
+            List<JsonNode> documents = daemon.awaitDocuments(1, Duration.ofSeconds(5));
+            assertEquals(List.of("after"), documents.stream().map(d -> d.path("name").asText()).toList());
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * An exception as metadata: its type and message, and those of its causes. The full stack is in the
- * subsegment's {@code cause}; repeating it in metadata would only eat into the datagram.
+ * subsegment's {@code cause}; repeating it in metadata would only eat into the datagram. Read through
+ * {@link Throwables}, so an exception whose methods throw still gives a summary.
  */
 final class ErrorSummary {
     private ErrorSummary() {
@@ -14,10 +15,10 @@ final class ErrorSummary {
     static Map<String, Object> of(Throwable error) {
         Map<String, Object> summary = new LinkedHashMap<>(4);
         summary.put("type", error.getClass().getName());
-        summary.put("message", error.getMessage());
-        Throwable cause = error.getCause();
+        summary.put("message", Throwables.message(error));
+        Throwable cause = Throwables.cause(error);
         if (cause != null && cause != error) {
-            summary.put("cause", cause.getClass().getName() + ": " + cause.getMessage());
+            summary.put("cause", cause.getClass().getName() + ": " + Throwables.message(cause));
         }
         return summary;
     }

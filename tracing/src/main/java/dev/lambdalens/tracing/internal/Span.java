@@ -1,5 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.tracing.TracedSubsegment;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  * document never see each other half done; the lock is never contended in practice.
  *
  * <p>A span is written as its own daemon document when it ends, if it is a root (its parent is the segment
- * Lambda created) or its parent has already been sent; otherwise it goes out inside its parent's document.
+ * Lambda created) or its parent has already gone out (alone or inside an ancestor's document); otherwise it
+ * goes out inside its parent's document.
  */
 public final class Span implements TracedSubsegment {
     static final int MAX_ANNOTATIONS = 50;
@@ -31,7 +33,8 @@ public final class Span implements TracedSubsegment {
 
     // Guarded by lock.
     private long endMicros;
-    private boolean sent;
+    /** Whether this span has gone out ended, in its own document or inside an ancestor's. */
+    private boolean written;
     private boolean fault;
     private Throwable cause;
     private Map<String, Object> annotations;
@@ -258,11 +261,24 @@ public final class Span implements TracedSubsegment {
                 return false;
             }
             this.endMicros = Math.max(endMicros, startMicros);
-            if (parent == null || parent.sent) {
-                sent = true;
-                return true;
+            // The parent's document has gone out with this span open in it: nothing else will carry it now.
+            return parent == null || parent.written;
+        }
+    }
+
+    /**
+     * Records that this ended span's document has been written, and with it every ended span below it through
+     * ended spans (an open one is only announced there). Those ending from now on under any of them are sent
+     * on their own, however deep. Call with the lock held, in the same locked step as the writing.
+     */
+    void markWritten() {
+        written = true;
+        if (children != null) {
+            for (Span child : children) {
+                if (child.isEnded()) {
+                    child.markWritten();
+                }
             }
-            return false;
         }
     }
 
@@ -334,7 +350,7 @@ public final class Span implements TracedSubsegment {
 
     private void annotate(String key, Object value) {
         if (!validAnnotationKey(key)) {
-            report("tracing:annotation:key:" + key, "annotation key \"" + key
+            report("tracing:annotation:key:" + key, "annotation key \"" + Diagnostics.shorten(key)
                     + "\" must be made of A-Z, a-z, 0-9 and _; the annotation is left out", null);
             return;
         }

@@ -14,16 +14,15 @@ import java.util.Map;
  * loading at cold start. Call with the span's lock held.
  */
 final class SpanDocument {
-    private static final int MAX_FRAMES = 50;
-    private static final int MAX_CAUSES = 10;
+    static final int MAX_FRAMES = 50;
+    static final int MAX_CAUSES = 10;
     private static final String WORKING_DIRECTORY = System.getProperty("user.dir", "");
 
     /** How much of an oversized metadata value is kept as a preview. */
     static final int PREVIEW_CHARS = 512;
 
     private final StringBuilder out;
-    private final int metadataLimit;
-    private final boolean withChildren;
+    private final Limits limits;
     private final SdkChildren sdkChildren;
 
     /** Appends the X-Ray SDK subsegments recorded under a span's SDK mirror (AWS SDK calls, AWSXRay calls). */
@@ -33,19 +32,49 @@ final class SpanDocument {
     }
 
     /**
-     * @param metadataLimit metadata values longer than this many characters are replaced by a preview;
-     *                      negative to leave metadata out
-     * @param withChildren  whether child spans go inside the document (else they are sent on their own)
+     * How much of a span a document keeps. {@link #WHOLE} keeps everything; the others are the steps
+     * {@link SpanSender} takes, one after another, for a document too large for one datagram.
      */
-    SpanDocument(int metadataLimit, boolean withChildren, SdkChildren sdkChildren) {
-        this(new StringBuilder(1024), metadataLimit, withChildren, sdkChildren);
+    static final class Limits {
+        /** Everything, children included; what nearly every document is written with. */
+        static final Limits WHOLE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, MAX_FRAMES, MAX_CAUSES, true,
+                true);
+
+        final int metadataValue;
+        final int text;
+        final int frames;
+        final int causes;
+        final boolean annotations;
+        final boolean children;
+
+        /**
+         * @param metadataValue metadata values longer than this many characters are replaced by a preview;
+         *                      negative to leave metadata out
+         * @param text          longer annotation values, metadata keys, exception types and messages, stack
+         *                      frames and aws values are cut to this many characters, with a marker
+         * @param frames        stack frames kept per exception
+         * @param causes        exceptions of the cause chain kept
+         * @param annotations   whether annotations are written
+         * @param children      whether child spans go inside the document (else they are sent on their own)
+         */
+        Limits(int metadataValue, int text, int frames, int causes, boolean annotations, boolean children) {
+            this.metadataValue = metadataValue;
+            this.text = text;
+            this.frames = frames;
+            this.causes = causes;
+            this.annotations = annotations;
+            this.children = children;
+        }
+    }
+
+    SpanDocument(Limits limits, SdkChildren sdkChildren) {
+        this(new StringBuilder(1024), limits, sdkChildren);
     }
 
     /** A writer appending to {@code out}, a caller's reusable buffer. */
-    SpanDocument(StringBuilder out, int metadataLimit, boolean withChildren, SdkChildren sdkChildren) {
+    SpanDocument(StringBuilder out, Limits limits, SdkChildren sdkChildren) {
         this.out = out;
-        this.metadataLimit = metadataLimit;
-        this.withChildren = withChildren;
+        this.limits = limits;
         this.sdkChildren = sdkChildren;
     }
 
@@ -100,9 +129,11 @@ final class SpanDocument {
         }
         writeAws(span.aws());
         writeHttp(span.httpStatus(), span.httpContentLength());
-        writeAnnotations(span.annotations());
+        if (limits.annotations) {
+            writeAnnotations(span.annotations());
+        }
         writeMetadata(span.metadata());
-        if (withChildren || !top) {
+        if (limits.children || !top) {
             writeChildren(span);
         }
         out.append('}');
@@ -155,7 +186,7 @@ final class SpanDocument {
             out.append(':');
             Object value = entry.getValue();
             if (value instanceof String) {
-                JsonText.appendQuoted(out, (String) value);
+                appendText((String) value);
             } else {
                 out.append(value);
             }
@@ -164,7 +195,7 @@ final class SpanDocument {
     }
 
     private void writeMetadata(Map<String, Map<String, String>> metadata) {
-        if (metadata == null || metadata.isEmpty() || metadataLimit < 0) {
+        if (metadata == null || metadata.isEmpty() || limits.metadataValue < 0) {
             return;
         }
         out.append(",\"metadata\":{");
@@ -174,7 +205,7 @@ final class SpanDocument {
                 out.append(',');
             }
             firstNamespace = false;
-            JsonText.appendQuoted(out, namespace.getKey());
+            appendText(namespace.getKey());
             out.append(":{");
             boolean first = true;
             for (Map.Entry<String, String> entry : namespace.getValue().entrySet()) {
@@ -182,14 +213,14 @@ final class SpanDocument {
                     out.append(',');
                 }
                 first = false;
-                JsonText.appendQuoted(out, entry.getKey());
+                appendText(entry.getKey());
                 out.append(':');
                 String json = entry.getValue();
-                if (json.length() <= metadataLimit) {
+                if (json.length() <= limits.metadataValue) {
                     out.append(json);
                 } else {
                     out.append("{\"truncated\":true,\"length\":").append(json.length()).append(",\"preview\":");
-                    JsonText.appendQuoted(out, json.substring(0, Math.min(PREVIEW_CHARS, json.length())));
+                    JsonText.appendQuoted(out, json.substring(0, cutAt(json, PREVIEW_CHARS)));
                     out.append('}');
                 }
             }
@@ -227,11 +258,11 @@ final class SpanDocument {
                     out.append(',');
                 }
                 first = false;
-                JsonText.appendQuoted(out, String.valueOf(item));
+                appendText(String.valueOf(item));
             }
             out.append(']');
         } else {
-            JsonText.appendQuoted(out, String.valueOf(value));
+            appendText(String.valueOf(value));
         }
     }
 
@@ -248,17 +279,18 @@ final class SpanDocument {
 
     private void writeCause(Throwable error, boolean remote, MaskingPolicy masking) {
         out.append(",\"cause\":{\"working_directory\":");
-        JsonText.appendQuoted(out, WORKING_DIRECTORY);
+        appendText(WORKING_DIRECTORY);
         out.append(",\"exceptions\":[");
         IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
         Throwable current = error;
         String id = Ids.newId();
-        for (int i = 0; current != null && i < MAX_CAUSES && seen.put(current, Boolean.TRUE) == null; i++) {
+        int causes = Math.max(limits.causes, 1);
+        for (int i = 0; current != null && i < causes && seen.put(current, Boolean.TRUE) == null; i++) {
             if (i > 0) {
                 out.append(',');
             }
-            Throwable next = current.getCause();
-            String nextId = next != null && next != current && !seen.containsKey(next) && i + 1 < MAX_CAUSES
+            Throwable next = Throwables.cause(current);
+            String nextId = next != null && next != current && !seen.containsKey(next) && i + 1 < causes
                     ? Ids.newId() : null;
             writeException(current, id, nextId, remote && i == 0, masking);
             current = next;
@@ -270,26 +302,31 @@ final class SpanDocument {
     private void writeException(Throwable error, String id, String causeId, boolean remote,
                                 MaskingPolicy masking) {
         out.append("{\"id\":\"").append(id).append("\",\"type\":");
-        JsonText.appendQuoted(out, error.getClass().getName());
+        appendText(error.getClass().getName());
         if (remote) {
             out.append(",\"remote\":true");
         }
-        if (error.getMessage() != null) {
+        String message = Throwables.message(error);
+        if (message != null) {
             out.append(",\"message\":");
-            JsonText.appendQuoted(out, masking.maskText(error.getMessage()));
+            appendText(masking.maskText(message));
         }
-        StackTraceElement[] frames = error.getStackTrace();
-        int count = Math.min(frames.length, MAX_FRAMES);
+        StackTraceElement[] frames = Throwables.stack(error);
+        int count = Math.min(frames.length, limits.frames);
         out.append(",\"stack\":[");
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out.append(',');
             }
             StackTraceElement frame = frames[i];
+            if (frame == null) {
+                out.append("{}"); // only an overridden getStackTrace() has holes
+                continue;
+            }
             out.append("{\"path\":");
-            JsonText.appendQuoted(out, frame.getFileName() != null ? frame.getFileName() : frame.getClassName());
+            appendText(frame.getFileName() != null ? frame.getFileName() : frame.getClassName());
             out.append(",\"line\":").append(Math.max(frame.getLineNumber(), 0)).append(",\"label\":");
-            JsonText.appendQuoted(out, frame.getClassName() + "." + frame.getMethodName());
+            appendText(frame.getClassName() + "." + frame.getMethodName());
             out.append('}');
         }
         out.append(']');
@@ -300,6 +337,24 @@ final class SpanDocument {
             out.append(",\"cause\":\"").append(causeId).append('"');
         }
         out.append('}');
+    }
+
+    /** Quotes {@code text}, cut to the limit with a marker giving its full length when it is longer. */
+    private void appendText(String text) {
+        if (text.length() <= limits.text) {
+            JsonText.appendQuoted(out, text);
+            return;
+        }
+        JsonText.appendQuoted(out, text.substring(0, cutAt(text, limits.text)) + "...(truncated, "
+                + text.length() + " chars)");
+    }
+
+    /** {@code max}, or one less where cutting there would split a surrogate pair. */
+    private static int cutAt(String text, int max) {
+        if (max >= text.length()) {
+            return text.length();
+        }
+        return max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
     }
 
     /** Epoch seconds with microseconds, written exactly (no floating point rounding, no exponent). */

@@ -7,12 +7,27 @@ import java.util.List;
 
 /**
  * Turns an ended (or in-progress) span into datagrams and hands them to the {@link DaemonSender}. A document
- * that does not fit in one datagram is sent with big metadata values cut to a preview, then with its children
- * on their own, then without metadata: the trace keeps its shape rather than losing the subsegment.
+ * that does not fit in one datagram is sent with big metadata values cut to a preview and long texts cut with
+ * a marker, then with its children on their own, then with less and less of the span (metadata, then most of
+ * the long texts and stack frames, then annotations) until it fits: the trace keeps its shape, and the
+ * subsegment always arrives with its fault and the type of its cause, rather than being lost.
  */
 final class SpanSender {
     /** Metadata values longer than this are previewed when a document would not fit in a datagram. */
     static final int OVERSIZE_METADATA_LIMIT = 1024;
+
+    /** Everything under the span still inside, cut where long. */
+    private static final SpanDocument.Limits PREVIEWED = new SpanDocument.Limits(OVERSIZE_METADATA_LIMIT,
+            OVERSIZE_METADATA_LIMIT, SpanDocument.MAX_FRAMES, SpanDocument.MAX_CAUSES, true, true);
+    /** The steps for a span whose children go on their own; the last always fits. */
+    private static final SpanDocument.Limits[] ALONE = {
+            new SpanDocument.Limits(OVERSIZE_METADATA_LIMIT, OVERSIZE_METADATA_LIMIT, SpanDocument.MAX_FRAMES,
+                    SpanDocument.MAX_CAUSES, true, false),
+            new SpanDocument.Limits(-1, OVERSIZE_METADATA_LIMIT, SpanDocument.MAX_FRAMES, SpanDocument.MAX_CAUSES,
+                    true, false),
+            new SpanDocument.Limits(-1, 128, 10, 3, true, false),
+            new SpanDocument.Limits(-1, 64, 0, 1, false, false),
+    };
 
     private final DaemonSender daemon;
     private final Diagnostics diagnostics;
@@ -34,11 +49,15 @@ final class SpanSender {
         List<byte[]> datagrams = null;
         try {
             synchronized (span.lock()) {
-                new SpanDocument(buffer.text(), Integer.MAX_VALUE, true, sdkChildren).appendStandalone(span);
+                new SpanDocument(buffer.text(), SpanDocument.Limits.WHOLE, sdkChildren).appendStandalone(span);
                 int length = buffer.encode();
                 if (length > DaemonSender.MAX_DATAGRAM_BYTES) {
                     datagrams = new ArrayList<>(2);
                     renderOversized(span, datagrams, length);
+                }
+                if (span.isEnded()) {
+                    // In the same locked step as the writing: a span under it that ends from now on is sent alone.
+                    span.markWritten();
                 }
             }
             if (datagrams == null) {
@@ -53,9 +72,9 @@ final class SpanSender {
         }
     }
 
-    /** The datagrams for {@code span}: one when it fits, else its children separately and big metadata cut. */
+    /** The datagrams for {@code span}: one when it fits, else its children separately and its texts cut. */
     private void render(Span span, List<byte[]> datagrams) {
-        byte[] whole = DaemonSender.datagram(new SpanDocument(Integer.MAX_VALUE, true, sdkChildren).standalone(span));
+        byte[] whole = datagram(span, SpanDocument.Limits.WHOLE);
         if (whole.length <= DaemonSender.MAX_DATAGRAM_BYTES) {
             datagrams.add(whole);
             return;
@@ -67,10 +86,10 @@ final class SpanSender {
     private void renderOversized(Span span, List<byte[]> datagrams, int wholeLength) {
         diagnostics.reportOnce("tracing:size", "a subsegment document of " + wholeLength + " bytes exceeds the "
                 + DaemonSender.MAX_DATAGRAM_BYTES + " bytes the X-Ray daemon accepts in one datagram; metadata "
-                + "values over " + OVERSIZE_METADATA_LIMIT + " characters are cut to a preview and children are "
-                + "sent on their own where needed", null);
-        byte[] previewed = DaemonSender.datagram(
-                new SpanDocument(OVERSIZE_METADATA_LIMIT, true, sdkChildren).standalone(span));
+                + "values over " + OVERSIZE_METADATA_LIMIT + " characters are cut to a preview, long annotations, "
+                + "exception messages and stacks are cut with a marker, and children are sent on their own where "
+                + "needed", null);
+        byte[] previewed = datagram(span, PREVIEWED);
         if (previewed.length <= DaemonSender.MAX_DATAGRAM_BYTES) {
             datagrams.add(previewed);
             return;
@@ -82,11 +101,17 @@ final class SpanSender {
                 }
             }
         }
-        byte[] alone = DaemonSender.datagram(
-                new SpanDocument(OVERSIZE_METADATA_LIMIT, false, sdkChildren).standalone(span));
-        if (alone.length > DaemonSender.MAX_DATAGRAM_BYTES) {
-            alone = DaemonSender.datagram(new SpanDocument(-1, false, sdkChildren).standalone(span));
+        byte[] alone = null;
+        for (SpanDocument.Limits limits : ALONE) {
+            alone = datagram(span, limits);
+            if (alone.length <= DaemonSender.MAX_DATAGRAM_BYTES) {
+                break;
+            }
         }
         datagrams.add(alone);
+    }
+
+    private byte[] datagram(Span span, SpanDocument.Limits limits) {
+        return DaemonSender.datagram(new SpanDocument(limits, sdkChildren).standalone(span));
     }
 }

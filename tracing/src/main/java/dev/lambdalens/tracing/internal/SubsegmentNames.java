@@ -19,8 +19,8 @@ final class SubsegmentNames {
             return name;
         }
         String repaired = repair(name);
-        diagnostics.reportOnce("tracing:name:" + name, "subsegment name \"" + name
-                + "\" is not valid for X-Ray; using \"" + repaired + "\"", null);
+        diagnostics.reportOnce("tracing:name:" + name, "subsegment name \"" + Diagnostics.shorten(name)
+                + "\" is not valid for X-Ray; using \"" + Diagnostics.shorten(repaired) + "\"", null);
         return repaired;
     }
 

@@ -79,7 +79,7 @@ public final class TracingPrimer implements Primer {
             DatagramBuffer buffer = DatagramBuffer.start();
             try {
                 synchronized (span.lock()) {
-                    new SpanDocument(buffer.text(), Integer.MAX_VALUE, true, null).appendStandalone(span);
+                    new SpanDocument(buffer.text(), SpanDocument.Limits.WHOLE, null).appendStandalone(span);
                 }
                 buffer.encode();
             } finally {
