@@ -48,9 +48,38 @@ public final class InvocationScope {
         this.state = new ScopeState(this, runtime.deadlineWatch(), runtime.carriers(), runtime.diagnostics());
     }
 
-    /** The scope current on this thread, or {@code null} outside an invocation. */
+    /**
+     * The scope current on this thread, or {@code null} outside an invocation: {@code current().wrap(task)}
+     * throws there, so code that may also run outside one (a unit test calling the handler directly, start-up
+     * code, a thread no invocation handed work to) uses {@link #wrapCurrent(Runnable)} and its siblings.
+     */
     public static InvocationScope current() {
         return CURRENT.get();
+    }
+
+    /**
+     * {@code task} run with the scope current on this thread, as {@link #wrap(Runnable)} does; outside an
+     * invocation {@code task} itself, which then runs as it is (as with {@link #propagating(Executor)}).
+     * Never throws for want of an invocation.
+     */
+    public static Runnable wrapCurrent(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        InvocationScope scope = CURRENT.get();
+        return scope == null ? task : scope.wrap(task);
+    }
+
+    /** {@link #wrapCallable(Callable)} of the current scope; outside an invocation {@code task} itself. */
+    public static <T> Callable<T> wrapCurrentCallable(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        InvocationScope scope = CURRENT.get();
+        return scope == null ? task : scope.wrapCallable(task);
+    }
+
+    /** {@link #wrapSupplier(Supplier)} of the current scope; outside an invocation {@code task} itself. */
+    public static <T> Supplier<T> wrapCurrentSupplier(Supplier<T> task) {
+        Objects.requireNonNull(task, "task");
+        InvocationScope scope = CURRENT.get();
+        return scope == null ? task : scope.wrapSupplier(task);
     }
 
     /**

@@ -79,9 +79,10 @@ public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             LogBuffer buffer = state.buffer();
             if (buffer != null) {
                 int level = event.getLevel().levelInt;
-                if (level <= state.bufferLevel()) {
-                    // Held after this call returns: it needs its own copy of the reused bytes.
-                    buffer.add(this, Arrays.copyOf(line, length));
+                // Held after this call returns: it needs its own copy of the reused bytes. Past the deadline
+                // flush the buffer holds nothing more and the line is written now.
+                if (level <= state.bufferLevel() && !buffer.passesThrough()
+                        && buffer.add(this, Arrays.copyOf(line, length))) {
                     return;
                 }
                 if (level >= Level.ERROR_INT && state.flushOnErrorLog()) {

@@ -12,10 +12,11 @@ import dev.lambdalens.logging.internal.LineBuffer;
 import dev.lambdalens.logging.internal.LineFormatter;
 import dev.lambdalens.logging.internal.MaskingGenerator;
 import dev.lambdalens.logging.internal.ReservedKeys;
+import dev.lambdalens.logging.internal.StructuredArgumentsJsonProvider;
+import dev.lambdalens.logging.internal.UserFieldsJsonProvider;
 import net.logstash.logback.composite.AbstractCompositeJsonFormatter;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;
-import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
@@ -24,6 +25,7 @@ import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.mask.PathBasedFieldMasker;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -65,6 +67,8 @@ import java.util.Objects;
 public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     /** Below CloudWatch Logs' 256 KiB event limit, with room for Lambda's own framing. */
     public static final int DEFAULT_MAX_LINE_BYTES = 256_000;
+    /** The smallest line cap: a cut line still needs room for its ids, the error's type and a marker. */
+    public static final int MIN_MAX_LINE_BYTES = 2048;
 
     private final List<String> maskedFields = new ArrayList<>();
     private final List<String> maskedPaths = new ArrayList<>();
@@ -76,6 +80,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
     private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
     private String service;
     private Configuration configuration;
+    private Diagnostics diagnostics;
     private byte[] lineSeparatorBytes;
     /** The policy of this encoder's lines, for the fallback lines written without the generator. */
     private MaskingPolicy masking;
@@ -115,10 +120,16 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
         this.includeDefaultProviders = includeDefaultProviders;
     }
 
-    /** The largest line written, in bytes with the line separator; longer lines are cut. */
+    /**
+     * The largest line written, in bytes with the line separator, at least {@value #MIN_MAX_LINE_BYTES}; longer
+     * lines are cut. A smaller value is reported once and ignored: a typo in logback.xml must not stop logging.
+     */
     public void setMaxLineBytes(int maxLineBytes) {
-        if (maxLineBytes < 2048) {
-            throw new IllegalArgumentException("maxLineBytes must be at least 2048, was " + maxLineBytes);
+        if (maxLineBytes < MIN_MAX_LINE_BYTES) {
+            diagnostics().reportOnce("logging:encoder:maxLineBytes:" + maxLineBytes, "LambdaJsonEncoder <maxLineBytes>"
+                    + maxLineBytes + " is below " + MIN_MAX_LINE_BYTES + "; it is ignored and " + this.maxLineBytes
+                    + " applies");
+            return;
         }
         this.maxLineBytes = maxLineBytes;
     }
@@ -133,6 +144,15 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
     }
 
+    /** Where unusable options are reported; the global runtime's diagnostics by default. For tests. */
+    public void setDiagnostics(Diagnostics diagnostics) {
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    private Diagnostics diagnostics() {
+        return diagnostics != null ? diagnostics : LensRuntime.global().diagnostics();
+    }
+
     @Override
     public void start() {
         if (isStarted()) {
@@ -145,7 +165,8 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
                 all.addProvider(provider);
             }
             for (JsonProvider<ILoggingEvent> provider : configured.getProviders()) {
-                all.addProvider(provider);
+                // Next to ours, a reserved key it writes would be a second key of that name.
+                all.addProvider(new UserFieldsJsonProvider(provider));
             }
             setProviders(all);
         }
@@ -193,7 +214,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
                         ? FallbackLine.truncated(event, bytes.size(), maxLineBytes, getLineSeparator(), masking) : null;
             } catch (IOException | RuntimeException e) {
                 // The cause's own message can be huge (Jackson lists the whole reference chain): the note is clipped.
-                LensRuntime.global().diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
+                diagnostics().reportOnce("logging:encode:" + e.getClass().getName(),
                         "a log line could not be fully serialized (" + e.getClass().getSimpleName()
                                 + "); it was written with its message, ids and a note");
                 replacement = FallbackLine.serializationFailure(event, e, getLineSeparator(), masking);
@@ -240,8 +261,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
             mdc.addMdcKeyFieldName(rename);
             keyValuePairs.addKeyFieldName(rename);
         }
-        ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
-        arguments.setIncludeNonStructuredArguments(false);
+        StructuredArgumentsJsonProvider arguments = new StructuredArgumentsJsonProvider();
         return Arrays.asList(timestamp, level, message, logger, serviceProvider, new FunctionJsonProvider(),
                 new InvocationIdsJsonProvider(), new CorrelationIdJsonProvider(), new SamplingRateJsonProvider(),
                 new KeysJsonProvider(), mdc, keyValuePairs, arguments, new ErrorJsonProvider());
@@ -249,7 +269,7 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
 
     private JsonGeneratorDecorator maskingDecorator() {
         Configuration config = configuration != null ? configuration : LensRuntime.global().configuration();
-        Diagnostics diagnostics = LensRuntime.global().diagnostics();
+        Diagnostics diagnostics = diagnostics();
         MaskingSettings settings = MaskingSettings.from(config, diagnostics).withNames(maskedFields)
                 .withKept(keptFields).withPatterns(maskedValues, "the encoder's <maskedValue>", diagnostics)
                 .withMask(mask);
@@ -258,8 +278,9 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
         }
         masking = MaskingPolicy.of(settings);
         JsonGeneratorDecorator policy = MaskingGenerator.decorator(masking);
-        List<String> paths = new ArrayList<>(maskedPaths);
-        paths.addAll(split(config.get(LoggingSettings.MASK_PATHS, null), ","));
+        List<String> paths = validPaths(maskedPaths, "the encoder's <maskedPath>", diagnostics);
+        paths.addAll(validPaths(split(config.get(LoggingSettings.MASK_PATHS, null), ","), LoggingSettings.MASK_PATHS,
+                diagnostics));
         if (paths.isEmpty()) {
             return policy;
         }
@@ -269,6 +290,22 @@ public class LambdaJsonEncoder extends LoggingEventCompositeJsonEncoder {
         paths.forEach(byPath::addPath);
         byPath.start();
         return generator -> policy.decorate(byPath.decorate(generator));
+    }
+
+    /** The mask paths logstash accepts; each other one is reported once and left out, as with patterns. */
+    private static List<String> validPaths(List<String> paths, String source, Diagnostics diagnostics) {
+        List<String> valid = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            try {
+                new PathBasedFieldMasker(path, "");
+                valid.add(path);
+            } catch (IllegalArgumentException e) {
+                diagnostics.reportOnce("logging:mask-path:" + source + ":" + Diagnostics.shorten(path), source + " '"
+                        + Diagnostics.shorten(path) + "' is not a mask path (" + e.getMessage()
+                        + "; e.g. password or body/card/number); it is left out, the other masks apply");
+            }
+        }
+        return valid;
     }
 
     private static List<String> split(String value, String separator) {

@@ -239,9 +239,13 @@ public final class LambdaLogging {
             return this;
         }
 
-        /** The most severe level that is buffered; DEBUG by default. */
+        /** The most severe level that is buffered, TRACE to WARN (ERROR lines are never held); DEBUG by default. */
         public Builder bufferLevel(Level level) {
-            this.bufferLevel = Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(level, "level");
+            if (level.levelInt >= Level.ERROR_INT) {
+                throw new IllegalArgumentException("bufferLevel must be TRACE, DEBUG, INFO or WARN, was " + level);
+            }
+            this.bufferLevel = level;
             return this;
         }
 

@@ -6,11 +6,9 @@ import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.internal.EnvironmentRandom;
-import dev.lambdalens.logging.internal.EventJsonWriter;
 import dev.lambdalens.logging.internal.EventPath;
 import dev.lambdalens.logging.internal.InterceptorOptions;
 import dev.lambdalens.logging.internal.InvocationLevelFilter;
-import dev.lambdalens.logging.internal.Json;
 import dev.lambdalens.logging.internal.LogBuffer;
 import dev.lambdalens.logging.internal.LogLevels;
 import dev.lambdalens.logging.internal.LogState;
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Logging's part in an invocation, built by {@link LambdaLogging#builder()} (or {@link LambdaLogging#interceptor()}
@@ -90,8 +86,9 @@ public final class LoggingInterceptor implements InvocationInterceptor {
             LogState state = LogState.of(scope);
             state.buffering(new LogBuffer(settings.bufferMaxBytes), settings.bufferLevel.levelInt,
                     settings.flushBufferOnErrorLog);
-            // Lambda kills a function that times out; its held lines are written just before that.
-            scope.state().beforeDeadline(settings.deadlineMargin, () -> state.flushBuffer(scope));
+            // Lambda kills a function that times out; its held lines are written just before that, and the
+            // lines after that moment as they come.
+            scope.state().beforeDeadline(settings.deadlineMargin, () -> state.flushBufferAtDeadline(scope));
         }
         if (settings.logEvent) {
             LOG.info("Lambda event", new PayloadArgument("event", loggable(event), scope.runtime().diagnostics()));
@@ -128,23 +125,17 @@ public final class LoggingInterceptor implements InvocationInterceptor {
     }
 
     private String correlationId(Object event, Diagnostics diagnostics) {
-        Object tree = event;
-        // Maps, lists and typed events are walked as they are, with the keys of Lambda's JSON; only a user's
-        // own object is converted by Jackson's mapper (jackson-databind is loaded then).
-        if (event != null && !(event instanceof Map) && !(event instanceof List)
-                && !EventJsonWriter.isEventType(event.getClass())) {
-            if (event instanceof String || event instanceof InputStream || event instanceof byte[]) {
-                return null;
-            }
-            try {
-                tree = Json.mapper().convertValue(event, Object.class);
-            } catch (RuntimeException e) {
-                diagnostics.reportOnce("logging:correlation-event:" + event.getClass().getName(),
-                        "could not read the correlation id from a " + event.getClass().getName(), e);
-                return null;
-            }
+        if (event == null || event instanceof String || event instanceof InputStream || event instanceof byte[]) {
+            return null;
         }
-        return correlationPath.evaluate(tree);
+        try {
+            // Maps and typed events (SQSEvent, S3ObjectLambdaEvent, ...) alike, by Lambda's keys: see EventPath.
+            return correlationPath.evaluate(event);
+        } catch (RuntimeException e) {
+            diagnostics.reportOnce("logging:correlation-event:" + event.getClass().getName(),
+                    "could not read the correlation id from a " + event.getClass().getName(), e);
+            return null;
+        }
     }
 
     private static Object loggable(Object event) {

@@ -63,7 +63,13 @@ public final class LoggingSettings {
         String level = settings.string(BUFFER_LEVEL, null);
         Level parsed = LogLevels.parse(level);
         if (level != null && parsed == null) {
-            settings.invalid(BUFFER_LEVEL, level, "is not a log level", "DEBUG and below are buffered");
+            settings.invalid(BUFFER_LEVEL, level, "is not a log level (TRACE, DEBUG, INFO, WARN)",
+                    "DEBUG and below are buffered");
+        } else if (parsed != null && parsed.levelInt >= Level.ERROR_INT) {
+            // ERROR lines must never wait in a buffer that a successful invocation drops.
+            settings.invalid(BUFFER_LEVEL, level, "would buffer ERROR lines (TRACE, DEBUG, INFO or WARN can be"
+                    + " buffered)", "DEBUG and below are buffered");
+            parsed = null;
         }
         this.bufferLevel = parsed != null ? parsed : Level.DEBUG;
         this.bufferMaxBytes = settings.integer(BUFFER_MAX_BYTES, (int) DEFAULT_BUFFER_MAX_BYTES, 1, Integer.MAX_VALUE);

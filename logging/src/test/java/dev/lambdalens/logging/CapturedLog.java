@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.Appender;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdalens.core.Configuration;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * child JVM. Every captured line is parsed as JSON; a line that is not exactly one JSON object fails the test.
  */
 final class CapturedLog implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses a line with the same key twice: many JSON readers would silently keep only one of them. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -62,7 +64,7 @@ final class CapturedLog implements AutoCloseable {
         return new CapturedLog(config, encoder);
     }
 
-    /** Every line written so far, each parsed as one JSON object. */
+    /** Every line written so far, each parsed as one JSON object with unique keys. */
     synchronized List<JsonNode> lines() {
         List<JsonNode> lines = new ArrayList<>();
         String text = out.toString(StandardCharsets.UTF_8);

@@ -101,6 +101,24 @@ class EndToEndTest {
     }
 
     @Test
+    void linesLoggedAfterTheDeadlineFlushAreWrittenBeforeLambdaStopsTheFunction() {
+        try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                .handler("dev.lambdalens.logging.e2e.BufferingHandler::handleRequest")
+                .env("AWS_LAMBDA_LOG_FORMAT", "JSON").timeout(Duration.ofSeconds(3)).build()) {
+            Invocation timedOut = runtime.invoke("{}");
+            assertEquals(InvocationStatus.TIMEOUT, timedOut.status(), timedOut.toString());
+            for (String message : List.of("held before the deadline flush", "logged after the deadline flush",
+                    "info after the deadline flush")) {
+                assertEquals(timedOut.requestId(), only(timedOut, message).get("function_request_id").asText());
+            }
+            List<String> order = timedOut.stdout().stream().map(CapturedLog::parse)
+                    .map(l -> l.path("message").asText()).collect(Collectors.toList());
+            assertTrue(order.indexOf("held before the deadline flush") < order.indexOf("logged after the deadline flush"),
+                    order.toString());
+        }
+    }
+
+    @Test
     void plainWrapperKeepsConcurrentInvocationsApart() {
         try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                 .handler("dev.lambdalens.logging.e2e.PlainHandler::handleRequest")

@@ -149,6 +149,28 @@ class LoggingInterceptorTest {
     }
 
     @Test
+    void theDroppedLinesNoteIsWrittenOnItsOwnWhenNoBufferedLineIsLeft() {
+        TestLens lens = Kit.lens();
+        RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    LOG.debug("a detail larger than the whole buffer {}", "x".repeat(500));
+                    LOG.debug("another one {}", "y".repeat(500));
+                    throw new IllegalStateException("failed");
+                })
+                .with(LambdaLogging.builder().runtime(lens.runtime()).buffering(true).bufferMaxBytes(100).build())
+                .runtime(lens.runtime()).build();
+        try (CapturedLog log = CapturedLog.install()) {
+            assertThrows(IllegalStateException.class, () -> handler.handleRequest("x", Kit.context(lens, "d-1")));
+            List<JsonNode> notes = lens.logs().all().stream()
+                    .filter(l -> l.at("/lambda_lens/dropped_buffered_lines").isInt()).toList();
+            assertEquals(1, notes.size(), lens.logs().toString());
+            assertEquals(2, notes.get(0).at("/lambda_lens/dropped_buffered_lines").asInt());
+            assertEquals("d-1", notes.get(0).get("function_request_id").asText());
+            assertEquals(Kit.TRACE_ID, notes.get(0).get("xray_trace_id").asText());
+            assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
+        }
+    }
+
+    @Test
     void bufferedLinesAreWrittenBeforeTheDeadline() throws Exception {
         TestLens lens = Kit.lens();
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {

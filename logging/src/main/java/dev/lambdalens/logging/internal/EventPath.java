@@ -1,5 +1,8 @@
 package dev.lambdalens.logging.internal;
 
+import dev.lambdalens.core.internal.BeanProperties;
+
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +14,12 @@ import java.util.Map;
  * projections, pipes, slices, multi-selects) is refused when compiling with an {@link IllegalArgumentException}
  * that names the position and what is supported.
  *
- * <p>Evaluation walks {@link Map}s and {@link List}s, the shape of any JSON event, and the typed events of
- * {@code aws-lambda-java-events} by the keys of Lambda's JSON ({@code Records[0].messageId}); it never throws.
+ * <p>Evaluation walks {@link Map}s and {@link List}s (an event the handler takes as a {@code Map}) and the
+ * getters and record components of objects (an aws-lambda-java-events class), so one preset matches both. JSON
+ * names and Java property names differ in case ({@code Records} is {@code getRecords()}, {@code xAmzRequestId}
+ * is {@code getXAmzRequestId()}), so an object's property is matched exactly, else ignoring case. Only the
+ * getters on the path are called, found once per class (Jackson would serialize the whole event, and its first
+ * use costs a cold start about 100 ms).
  */
 public final class EventPath {
     private final String expression;
@@ -79,7 +86,10 @@ public final class EventPath {
         return new EventPath(expression, steps.toArray());
     }
 
-    /** The value at this path as text (numbers and booleans too), or {@code null} when absent or not a scalar. */
+    /**
+     * The value at this path as text (numbers and booleans too), or {@code null} when absent or not a scalar.
+     * Throws only what a getter of the event threw, as an {@link IllegalStateException} naming its class.
+     */
     public String evaluate(Object root) {
         Object current = root;
         for (Object step : steps) {
@@ -87,17 +97,9 @@ public final class EventPath {
                 return null;
             }
             if (step instanceof String) {
-                current = EventJsonWriter.property(current, (String) step);
+                current = field(current, (String) step);
             } else {
-                if (!(current instanceof List)) {
-                    return null;
-                }
-                List<?> list = (List<?>) current;
-                int index = (Integer) step;
-                if (index < 0) {
-                    index += list.size();
-                }
-                current = index >= 0 && index < list.size() ? list.get(index) : null;
+                current = element(current, (Integer) step);
             }
         }
         if (current instanceof String || current instanceof Number || current instanceof Boolean) {
@@ -109,6 +111,61 @@ public final class EventPath {
     @Override
     public String toString() {
         return expression;
+    }
+
+    private static Object field(Object value, String name) {
+        if (value instanceof Map) {
+            return ((Map<?, ?>) value).get(name);
+        }
+        if (value instanceof List || value instanceof CharSequence || value instanceof Number
+                || value instanceof Boolean || value.getClass().isArray()) {
+            return null;
+        }
+        if (EventJsonWriter.isEventType(value.getClass())) {
+            // The key Lambda's own JSON has (detail-type, Sns, eventSourceARN), as the logged event shows it.
+            Object named = EventJsonWriter.property(value, name);
+            if (named != null) {
+                return named;
+            }
+        }
+        BeanProperties.Property[] properties = BeanProperties.of(value.getClass());
+        BeanProperties.Property found = null;
+        for (BeanProperties.Property property : properties) {
+            if (property.name.equals(name)) {
+                found = property;
+                break;
+            }
+            if (found == null && property.name.equalsIgnoreCase(name)) {
+                found = property;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        try {
+            return found.getter.invoke(value);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the getter " + found.getter.getName() + " of "
+                    + value.getClass().getName() + " threw " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null; // Not callable from here (a module boundary): no value, as for an absent property.
+        }
+    }
+
+    private static Object element(Object value, int index) {
+        int size;
+        if (value instanceof List) {
+            size = ((List<?>) value).size();
+        } else if (value instanceof Object[]) {
+            size = ((Object[]) value).length;
+        } else {
+            return null;
+        }
+        int at = index < 0 ? index + size : index;
+        if (at < 0 || at >= size) {
+            return null;
+        }
+        return value instanceof List ? ((List<?>) value).get(at) : ((Object[]) value)[at];
     }
 
     private static int index(String expression, String text, int open, List<Object> steps) {

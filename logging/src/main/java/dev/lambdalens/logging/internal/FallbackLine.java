@@ -1,6 +1,7 @@
 package dev.lambdalens.logging.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.internal.JsonText;
 import dev.lambdalens.core.spi.MaskingPolicy;
@@ -35,13 +36,33 @@ public final class FallbackLine {
         return end(line, lineSeparator);
     }
 
-    /** A line for an event whose normal line had {@code originalBytes} bytes, more than {@code maxBytes}. */
+    /**
+     * A line for an event whose normal line had {@code originalBytes} bytes, more than {@code maxBytes}: the
+     * message cut, and the error's type with its message and stack cut, sharing what the other fields leave.
+     * The text budget starts from what fits if every character is one byte and halves until the line fits
+     * (escaping and multi-byte text make it larger): rare path, a few tries at most. Message and error text
+     * are masked before they are cut, so a cut cannot split a secret past its detector.
+     */
     public static byte[] truncated(ILoggingEvent event, int originalBytes, int maxBytes, String lineSeparator,
                                    MaskingPolicy masking) {
         String message = masking.maskText(message(event));
-        // Leave room for the other fields; escaping can grow a character to six, so clip by a safe margin.
-        int room = Math.max(0, (maxBytes - 1024) / 6);
-        StringBuilder line = start(event, message.length() > room ? message.substring(0, room) + "...[truncated]" : message, room + 1024);
+        IThrowableProxy error = event.getThrowableProxy();
+        for (int budget = Math.max(0, maxBytes - 512); ; budget /= 2) {
+            byte[] line = truncated(event, message, error, budget, originalBytes, lineSeparator, masking);
+            if (line.length <= maxBytes || budget == 0) {
+                return line;
+            }
+        }
+    }
+
+    private static byte[] truncated(ILoggingEvent event, String message, IThrowableProxy error, int budget,
+                                    int originalBytes, String lineSeparator, MaskingPolicy masking) {
+        // With an error, the message gets at most a quarter of the budget; the error gets what the message leaves.
+        String cutMessage = CutError.clip(message, error == null ? budget : Math.min(message.length(), budget / 4));
+        StringBuilder line = start(event, cutMessage, budget + 1024);
+        if (error != null) {
+            CutError.append(line, error, Math.max(0, budget - cutMessage.length()), masking);
+        }
         line.append(",\"lambda_lens\":{\"truncated\":true,\"original_bytes\":").append(originalBytes);
         return end(line, lineSeparator);
     }

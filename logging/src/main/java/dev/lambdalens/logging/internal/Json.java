@@ -17,12 +17,10 @@ public final class Json {
     private Json() {
     }
 
-    /** The module's own mapper (reading correlation ids from event objects). */
-    public static ObjectMapper mapper() {
-        return Holder.MAPPER;
-    }
-
-    /** {@link #mapper()} as a codec, for code that must not name {@code ObjectMapper} (see the class comment). */
+    /**
+     * The module's own mapper (serializing logged events and responses) as a codec, for code that must not name
+     * {@code ObjectMapper} (see the class comment).
+     */
     public static ObjectCodec codec() {
         return Holder.MAPPER;
     }

@@ -141,7 +141,7 @@ public final class LineFormatter extends LoggingEventCompositeJsonFormatter {
             generator.setCodec(codec);
             JsonGeneratorDecorator decorator = getJsonGeneratorDecorator();
             JsonGenerator decorated = decorator == null ? generator : decorator.decorate(generator);
-            JsonGenerator outer = new MapperOnDemandGenerator(decorated, codec);
+            JsonGenerator outer = new UserKeysGenerator(new MapperOnDemandGenerator(decorated, codec));
             outer.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             try {
                 // One generator writes many lines: no separator between root values.

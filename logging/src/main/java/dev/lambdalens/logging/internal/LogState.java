@@ -104,6 +104,17 @@ public final class LogState {
         }
     }
 
+    /**
+     * Writes the buffered lines of {@code scope} shortly before its deadline; from then on its lines are written
+     * as they come, since Lambda stops the function at the deadline with whatever is still held.
+     */
+    public void flushBufferAtDeadline(InvocationScope scope) {
+        LogBuffer current = buffer;
+        if (current != null) {
+            current.flushAndPassThrough(scope.requestId(), scope.traceId());
+        }
+    }
+
     /** Drops the buffered lines, if any. */
     public void clearBuffer() {
         LogBuffer current = buffer;

@@ -6,6 +6,7 @@ import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.LambdaLogging;
 import dev.lambdalens.logging.Logging;
 import dev.lambdalens.logging.LoggingInterceptor;
+import dev.lambdalens.logging.LoggingSettings;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -88,14 +89,13 @@ public class LoggingAspect {
             builder.correlationIdPath(logging.correlationIdPath());
         }
         double rate = logging.samplingRate();
-        if (rate > 1 || Double.isNaN(rate)) {
-            LensRuntime.global().diagnostics().reportOnce("logging:annotation-sampling-rate", "@Logging(samplingRate = "
-                    + rate + ") is not between 0 and 1; " + (rate > 1 ? "every invocation logs at DEBUG"
-                    : "the environment's rate applies"));
-            rate = rate > 1 ? 1 : -1;
-        }
-        if (rate >= 0) {
+        if (rate >= 0 && rate <= 1) {
             builder.samplingRate(rate);
+        } else if (rate != -1) {
+            // Ignored, not clamped: a rate of 7 is a typo, and "every invocation at DEBUG" a costly guess.
+            LensRuntime.global().diagnostics().reportOnce("logging:annotation-sampling-rate:" + rate,
+                    "@Logging(samplingRate = " + rate + ") is not between 0 and 1; it is ignored and "
+                            + LoggingSettings.SAMPLE_RATE + " (else no sampling) applies");
         }
         if (logging.bufferLogs()) {
             builder.buffering(true);

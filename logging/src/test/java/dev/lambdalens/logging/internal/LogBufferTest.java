@@ -54,4 +54,16 @@ class LogBufferTest {
         assertEquals(2, written.size());
         assertTrue(written.get(0).contains("\"dropped_buffered_lines\":1"));
     }
+
+    @Test
+    void afterTheDeadlineFlushNothingIsHeldAndTheNoteNeedsNoKeptLine() {
+        LogBuffer buffer = new LogBuffer(10);
+        buffer.add(sink, line(1));
+        buffer.flushAndPassThrough("r", null);
+        assertEquals(1, written.size());
+        assertTrue(written.get(0).contains("\"dropped_buffered_lines\":1"), written.toString());
+        assertTrue(buffer.passesThrough());
+        assertEquals(false, buffer.add(sink, line(2)), "the caller writes the line itself");
+        assertEquals(0, buffer.size());
+    }
 }
