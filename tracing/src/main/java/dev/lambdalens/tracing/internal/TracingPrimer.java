@@ -1,10 +1,13 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.LambdaEnvironment;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.spi.Aspects;
 import dev.lambdalens.core.spi.Primer;
 import dev.lambdalens.core.spi.PrimingInvocation;
 import dev.lambdalens.tracing.LambdaTracing;
+import dev.lambdalens.tracing.TracingSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ import java.util.Map;
 public final class TracingPrimer implements Primer {
     @Override
     public void prime(LensRuntime runtime) {
-        PrimingInvocation.run(runtime, primingRuntime -> LambdaTracing.builder().runtime(primingRuntime).build(),
+        PrimingInvocation.run(xrayOnly(runtime), primingRuntime -> LambdaTracing.builder().runtime(primingRuntime).build(),
                 null, () -> LambdaTracing.withSubsegment("## prime", subsegment -> {
                     subsegment.putAnnotation("Primed", true);
                     subsegment.putMetadata("primed", Map.of("list", List.of(1, "a")));
@@ -25,6 +28,23 @@ public final class TracingPrimer implements Primer {
                 }));
         Aspects.initialize("dev.lambdalens.tracing.internal.TracingAspect");
         primeColdPaths(Tracer.of(runtime));
+    }
+
+    /**
+     * {@code runtime} with the X-Ray backend: the priming invocation's documents go to a sink that drops them,
+     * whereas spans given to an OpenTelemetry SDK would be exported.
+     */
+    private static LensRuntime xrayOnly(LensRuntime runtime) {
+        Configuration configuration = runtime.configuration();
+        return LensRuntime.builder()
+                .configuration(key -> TracingSettings.BACKEND.equals(key) ? "xray"
+                        // As the priming invocation's runtime: no second SnapStart hook.
+                        : LambdaEnvironment.INITIALIZATION_TYPE.equals(key) ? "provisioned-concurrency"
+                        : configuration.get(key))
+                .clock(runtime.clock())
+                .diagnostics(runtime.diagnostics())
+                .systemProperties(key -> null)
+                .build();
     }
 
     @Override
