@@ -2,6 +2,7 @@ package dev.lambdalens.tracing.internal;
 
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.TraceHeader;
+import dev.lambdalens.core.spi.SpanIds;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -82,6 +83,11 @@ final class OtelSpans {
             OtelAttributes.copy(span, otel);
         }
         otel.end(span.endMicros(), TimeUnit.MICROSECONDS);
+    }
+
+    /** Attaches to {@code scope} the ids of its spans, for its log lines; the first handler span's stays. */
+    void attachSpanIds(InvocationScope scope, Span handler) {
+        scope.state().attachment(SpanIds.KEY, attached -> new OtelSpanIds(handler));
     }
 
     /** Makes {@code span} OpenTelemetry's current span on this thread until the returned scope is closed. */

@@ -101,6 +101,16 @@ public final class Tracer {
     }
 
     /**
+     * Gives {@code scope} the span ids its log lines carry besides the trace header's ({@code SpanIds}), when the
+     * backend has ids of its own (OpenTelemetry); {@code handler} is the invocation's span.
+     */
+    void attachSpanIds(InvocationScope scope, Span handler) {
+        if (otel != null) {
+            otel.attachSpanIds(scope, handler);
+        }
+    }
+
+    /**
      * Makes {@code span} OpenTelemetry's current span on this thread too, so OpenTelemetry instrumentation in the
      * code nests under it; the returned scope undoes that. {@code null} with the X-Ray backend.
      */

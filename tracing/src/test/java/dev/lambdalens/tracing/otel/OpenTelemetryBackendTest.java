@@ -6,6 +6,7 @@ import dev.lambdalens.core.Diagnostics;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.ObservedHandler;
+import dev.lambdalens.core.spi.SpanIds;
 import dev.lambdalens.testing.LocalXRayDaemon;
 import dev.lambdalens.testing.TestContext;
 import dev.lambdalens.tracing.CaptureMode;
@@ -161,6 +162,21 @@ class OpenTelemetryBackendTest {
         assertTrue(inner.getEvents().isEmpty());
         assertTrue(diagnostics.stream().anyMatch(line -> line.contains("bad key!")), () -> "" + diagnostics);
         assertNoXRayDocuments();
+    }
+
+    @Test
+    void theScopeCarriesTheIdsOfTheCurrentSpanForLogLines() {
+        List<String> ids = new ArrayList<>();
+        invoke(runtime(Map.of()), HEADER, () -> {
+            SpanIds spanIds = InvocationScope.current().state().attachment(SpanIds.KEY);
+            ids.add(spanIds.traceId() + " " + spanIds.spanId() + " " + spanIds.xrayTraceId());
+            LambdaTracing.withSubsegment("## inner", () -> ids.add(spanIds.spanId()));
+            ids.add(spanIds.spanId());
+            return "ok";
+        });
+        SpanData handler = only("## handleRequest");
+        assertEquals(List.of(W3C_ROOT + " " + handler.getSpanId() + " " + ROOT, only("## inner").getSpanId(),
+                handler.getSpanId()), ids);
     }
 
     @Test
