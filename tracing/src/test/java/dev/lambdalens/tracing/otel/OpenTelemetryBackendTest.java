@@ -366,6 +366,22 @@ class OpenTelemetryBackendTest {
     }
 
     @Test
+    void otelWithNoSdkRegisteredIsReportedOnceAndRecordsNothingAnywhere() throws Exception {
+        GlobalOpenTelemetry.resetForTest();
+        LensRuntime runtime = runtime(Map.of("LAMBDA_LENS_TRACING_BACKEND", "otel"));
+        String result = invoke(runtime, HEADER, () -> LambdaTracing.withSubsegment("## inner", sub -> {
+            assertFalse(sub.isRecording(), "OpenTelemetry's no-op records nothing: the code runs untraced");
+            return "ran";
+        }));
+        invoke(runtime, HEADER, () -> "again");
+        assertEquals("ran", result);
+        List<String> reported = diagnostics.stream().filter(line -> line.contains("no OpenTelemetry SDK is registered")).toList();
+        assertEquals(1, reported.size(), () -> "" + diagnostics);
+        assertEquals(List.of(), exporter.getFinishedSpanItems());
+        assertNoXRayDocuments();
+    }
+
+    @Test
     void theAnnotationThroughTheStaticApiAndCaptureModesWork() {
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
             LambdaTracing.putAnnotation("customer", "c-9");

@@ -47,6 +47,28 @@ class OpenTelemetryEndToEndTest {
     }
 
     @Test
+    void otelWithoutTheApiIsReportedOnceAndXRayIsUsed() {
+        String withoutOtel = Arrays.stream(TestClasspath.current().split(File.pathSeparator))
+                .filter(entry -> !entry.contains("opentelemetry")).collect(Collectors.joining(File.pathSeparator));
+        try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
+             LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
+                     .handler(PLAIN)
+                     .classpath(withoutOtel)
+                     .xrayDaemonAddress(daemon.address())
+                     .env("LAMBDA_LENS_TRACING_SDK_INTEROP", "false")
+                     .env("LAMBDA_LENS_TRACING_BACKEND", "otel")
+                     .build()) {
+            runtime.invoke("{\"n\":1}");
+            runtime.invoke("{\"n\":2}");
+            assertEquals(2, daemon.awaitDocuments(2, Duration.ofSeconds(5)).size());
+            List<String> reported = runtime.stderrLines().stream()
+                    .filter(line -> line.contains("LAMBDA_LENS_TRACING_BACKEND=otel")).toList();
+            assertEquals(1, reported.size(), () -> "" + runtime.stderrLines());
+            assertTrue(reported.get(0).contains("not on the class path"), reported.get(0));
+        }
+    }
+
+    @Test
     void withTheApiButNoSdkRegisteredOnlyTheRegistrationCheckIsLoadedAndXRayIsUnchanged() {
         try (LocalXRayDaemon daemon = LocalXRayDaemon.start();
              LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
