@@ -7,6 +7,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.InvocationScope;
+import dev.lambdalens.core.spi.SpanIds;
 import dev.lambdalens.testing.TestLens;
 import dev.lambdalens.logging.internal.LogState;
 import net.logstash.logback.composite.JsonProvider;
@@ -93,6 +94,41 @@ class ProvidersTest {
             JsonNode node = render(provider, event(null));
             assertEquals("req-9", node.get("function_request_id").asText());
             assertEquals(Kit.TRACE_ID, node.get("xray_trace_id").asText());
+        }
+    }
+
+    @Test
+    void spanIdsAttachedToTheScopeAddW3cIdsAndGiveTheXRayTraceId() throws IOException {
+        TestLens lens = Kit.lens();
+        InvocationIdsJsonProvider provider = new InvocationIdsJsonProvider();
+        String[] spanId = {"00f067aa0ba902b7"};
+        try (InvocationScope.Activation activation = lens.runtime().enter(Kit.context(lens, "req-9"))) {
+            assertFalse(render(provider, event(null)).has("trace_id"), "nothing attached: the header's ids only");
+            // What tracing's OpenTelemetry backend attaches: the ids of the span current where the line is written.
+            activation.scope().state().attachment(SpanIds.KEY, scope -> new SpanIds() {
+                @Override
+                public String traceId() {
+                    return "4bf92f3577b34da6a3ce929d0e0e4736";
+                }
+
+                @Override
+                public String spanId() {
+                    return spanId[0];
+                }
+
+                @Override
+                public String xrayTraceId() {
+                    return "1-4bf92f35-77b34da6a3ce929d0e0e4736";
+                }
+            });
+            JsonNode node = render(provider, event(null));
+            assertEquals("req-9", node.get("function_request_id").asText());
+            assertEquals("1-4bf92f35-77b34da6a3ce929d0e0e4736", node.get("xray_trace_id").asText());
+            assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", node.get("trace_id").asText());
+            assertEquals("00f067aa0ba902b7", node.get("span_id").asText());
+            spanId[0] = "53995c3f42cd8ad8";
+            assertEquals("53995c3f42cd8ad8", render(provider, event(null)).get("span_id").asText(),
+                    "read per line: a nested span's lines carry its id");
         }
     }
 

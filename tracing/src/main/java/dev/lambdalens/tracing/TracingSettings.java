@@ -27,6 +27,12 @@ public final class TracingSettings {
      * AWS SDK v2 instrumentation is on the class path.
      */
     public static final String SDK_INTEROP = "LAMBDA_LENS_TRACING_SDK_INTEROP";
+    /**
+     * Where spans go: {@code xray} (documents to the X-Ray daemon), {@code otel} (spans through the OpenTelemetry
+     * API to the SDK registered as {@code GlobalOpenTelemetry}), or {@code auto}, the default: OpenTelemetry when
+     * an SDK is registered when the settings are read, X-Ray otherwise.
+     */
+    public static final String BACKEND = "LAMBDA_LENS_TRACING_BACKEND";
     /** Where documents go when {@link #DAEMON_ADDRESS} is unset or unusable: the daemon's default address. */
     public static final String DEFAULT_DAEMON_ADDRESS = "127.0.0.1:2000";
 
@@ -35,6 +41,7 @@ public final class TracingSettings {
     private final boolean captureError;
     private final String daemonAddress;
     private final Boolean sdkInterop;
+    private final Backend backend;
 
     private TracingSettings(SettingsReader settings) {
         this.enabled = !settings.bool(TRACE_DISABLED, false);
@@ -48,6 +55,7 @@ public final class TracingSettings {
         }
         this.daemonAddress = udp != null ? udp : DEFAULT_DAEMON_ADDRESS;
         this.sdkInterop = settings.optionalBool(SDK_INTEROP);
+        this.backend = settings.enumValue(BACKEND, Backend.class, Backend.AUTO);
     }
 
     /** Reads the settings from {@code configuration}; what cannot be used is reported on {@code diagnostics}. */
@@ -79,6 +87,21 @@ public final class TracingSettings {
     /** {@value #SDK_INTEROP}, or {@code null} when unset (then decided by the class path). */
     public Boolean sdkInterop() {
         return sdkInterop;
+    }
+
+    /** {@value #BACKEND}; {@link Backend#AUTO} by default. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The values of {@value #BACKEND}. */
+    public enum Backend {
+        /** Subsegment documents sent to the X-Ray daemon. */
+        XRAY,
+        /** Spans through the OpenTelemetry API, to the SDK registered as {@code GlobalOpenTelemetry}. */
+        OTEL,
+        /** OpenTelemetry when an SDK is registered as {@code GlobalOpenTelemetry}, X-Ray otherwise. */
+        AUTO
     }
 
     /** The UDP part of an {@code AWS_XRAY_DAEMON_ADDRESS} value, or {@code null}. */

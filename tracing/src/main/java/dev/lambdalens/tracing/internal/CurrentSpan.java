@@ -2,7 +2,8 @@ package dev.lambdalens.tracing.internal;
 
 /**
  * The span current on each thread. Making a span current also makes it the X-Ray SDK's current entity when
- * SDK interop is on, so an AWS SDK call or an {@code AWSXRay.beginSubsegment} in that code nests under it.
+ * SDK interop is on, so an AWS SDK call or an {@code AWSXRay.beginSubsegment} in that code nests under it, and,
+ * with the OpenTelemetry backend, OpenTelemetry's current span, so OpenTelemetry instrumentation nests under it.
  */
 public final class CurrentSpan {
     private static final ThreadLocal<Span> CURRENT = new ThreadLocal<>();
@@ -30,21 +31,39 @@ public final class CurrentSpan {
                         + "current for the X-Ray SDK; AWS SDK calls will show under the function's segment instead", e);
             }
         }
-        return new Activation(previous, sdkPrevious);
+        AutoCloseable otelScope = null;
+        if (span != null) {
+            try {
+                otelScope = span.tracer().makeCurrentForOpenTelemetry(span);
+            } catch (RuntimeException | LinkageError e) {
+                span.tracer().diagnostics().reportOnce("tracing:otel-current", "could not make the span current "
+                        + "for OpenTelemetry; OpenTelemetry instrumentation in it shows under its parent instead", e);
+            }
+        }
+        return new Activation(previous, sdkPrevious, otelScope);
     }
 
     /** Restores what was current before {@link #activate(Span)}. */
     public static final class Activation implements AutoCloseable {
         private final Span previous;
         private final Object sdkPrevious;
+        private final AutoCloseable otelScope;
 
-        private Activation(Span previous, Object sdkPrevious) {
+        private Activation(Span previous, Object sdkPrevious, AutoCloseable otelScope) {
             this.previous = previous;
             this.sdkPrevious = sdkPrevious;
+            this.otelScope = otelScope;
         }
 
         @Override
         public void close() {
+            if (otelScope != null) {
+                try {
+                    otelScope.close();
+                } catch (Exception | LinkageError e) {
+                    // Reported when entering, if at all; OpenTelemetry's scopes do not throw.
+                }
+            }
             if (previous == null) {
                 CURRENT.remove();
             } else {

@@ -60,6 +60,7 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
         if (span.parent() == null) {
             scope.state().beforeDeadline(DEADLINE_MARGIN, new SendInProgress(span));
         }
+        tracer.attachSpanIds(scope, span);
     }
 
     @Override

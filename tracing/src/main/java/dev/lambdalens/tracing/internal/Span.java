@@ -51,6 +51,8 @@ public final class Span implements TracedSubsegment {
 
     /** The X-Ray SDK subsegment that stands for this span while SDK interop is on; set on one thread only. */
     volatile Object sdkMirror;
+    /** The OpenTelemetry span this span is, with the OpenTelemetry backend ({@link OtelSpans}); else null. */
+    volatile Object otelSpan;
 
     Span(Tracer tracer, Span parent, String name, String id, String traceId, String parentId,
          String defaultNamespace, long startMicros) {

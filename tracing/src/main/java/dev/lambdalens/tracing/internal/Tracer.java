@@ -14,7 +14,9 @@ import java.time.Instant;
 
 /**
  * The tracing of one {@link LensRuntime}: its settings, read once when the tracer is made (on first use), and
- * the span factory that acts on them. Ending a span hands it to a {@link SpanSender}. One per runtime.
+ * the span factory that acts on them. Ending a span hands it to a {@link SpanSender}, or, with the OpenTelemetry
+ * backend, to {@link OtelSpans}: this class is the one place that chooses, and it touches OpenTelemetry only
+ * through {@code OtelSpans}, which is loaded only when that backend is chosen. One per runtime.
  */
 public final class Tracer {
     private final TracingSettings settings;
@@ -27,6 +29,8 @@ public final class Tracer {
     private final MaskingPolicy masking;
     /** The mask as a JSON string, the metadata value of a sensitive key. */
     private final String maskJson;
+    /** The OpenTelemetry backend, or {@code null} for X-Ray's. */
+    private final OtelSpans otel;
 
     private Tracer(LensRuntime runtime) {
         TracingSettings settings = TracingSettings.from(runtime.configuration(), runtime.diagnostics());
@@ -40,7 +44,11 @@ public final class Tracer {
         this.serviceName = runtime.environment().serviceName();
         this.clock = runtime.clock();
         this.diagnostics = runtime.diagnostics();
-        this.sdkInterop = settings.enabled() && SdkInterop.decide(settings.sdkInterop(), diagnostics);
+        this.otel = settings.enabled() && BackendChoice.openTelemetry(settings.backend(), diagnostics)
+                ? new OtelSpans(this) : null;
+        // The X-Ray SDK's current entity means nothing to OpenTelemetry: interop is for the X-Ray backend.
+        this.sdkInterop = settings.enabled() && otel == null
+                && SdkInterop.decide(settings.sdkInterop(), diagnostics);
         this.sender = new SpanSender(new DaemonSender(settings.daemonAddress(), diagnostics, runtime.documentSink()),
                 diagnostics, sdkInterop);
     }
@@ -94,14 +102,47 @@ public final class Tracer {
         return sender;
     }
 
+    /** Whether spans go to OpenTelemetry rather than to the X-Ray daemon. */
+    public boolean openTelemetry() {
+        return otel != null;
+    }
+
+    /**
+     * Gives {@code scope} the span ids its log lines carry besides the trace header's ({@code SpanIds}), when the
+     * backend has ids of its own (OpenTelemetry); {@code handler} is the invocation's span.
+     */
+    void attachSpanIds(InvocationScope scope, Span handler) {
+        if (otel != null) {
+            otel.attachSpanIds(scope, handler);
+        }
+    }
+
+    /**
+     * Makes {@code span} OpenTelemetry's current span on this thread too, so OpenTelemetry instrumentation in the
+     * code nests under it; the returned scope undoes that. {@code null} with the X-Ray backend.
+     */
+    AutoCloseable makeCurrentForOpenTelemetry(Span span) {
+        return otel == null ? null : otel.makeCurrent(span);
+    }
+
     /**
      * A span for code running in {@code scope}: a child of the thread's current span when that belongs to the
      * same trace, else a child of the segment Lambda created. {@code null} when the invocation is not traced
      * (tracing off, no trace header, not sampled).
      */
     public Span startInScope(InvocationScope scope, String name) {
+        return startInScope(scope, name, false);
+    }
+
+    /** As {@link #startInScope(InvocationScope, String)}; {@code client}: a call to another service. */
+    public Span startInScope(InvocationScope scope, String name, boolean client) {
         if (!settings.enabled() || scope == null) {
             return null;
+        }
+        if (otel != null) {
+            Span current = CurrentSpan.get();
+            return otel.start(scope, current != null && current.tracer() == this ? current : null,
+                    SubsegmentNames.checked(name, diagnostics), client, nowMicros());
         }
         TraceHeader header = scope.traceHeader();
         if (header == null || !header.isSampled() || header.parent() == null) {
@@ -117,6 +158,14 @@ public final class Tracer {
 
     /** A child of {@code parent}. */
     public Span startChild(Span parent, String name) {
+        return startChild(parent, name, false);
+    }
+
+    /** As {@link #startChild(Span, String)}; {@code client}: a call to another service. */
+    public Span startChild(Span parent, String name, boolean client) {
+        if (otel != null) {
+            return otel.start(null, parent, SubsegmentNames.checked(name, diagnostics), client, nowMicros());
+        }
         return new Span(this, parent, SubsegmentNames.checked(name, diagnostics),
                 Ids.newId(parent.traceId(), parent.id()), parent.traceId(), parent.id(), serviceName, nowMicros());
     }
@@ -124,6 +173,13 @@ public final class Tracer {
     /** Ends {@code span} and sends what has to go now. Never throws. */
     public void end(Span span) {
         try {
+            if (otel != null) {
+                if (!span.isEnded()) {
+                    span.end(nowMicros());
+                    otel.end(span);
+                }
+                return;
+            }
             if (span.end(nowMicros())) {
                 sender.send(span);
             }
@@ -137,6 +193,9 @@ public final class Tracer {
      * handler subsegment and everything that ended under it. Never throws.
      */
     public void sendInProgress(Span span) {
+        if (otel != null) {
+            return; // OpenTelemetry has no in-progress spans: the span is exported when it ends
+        }
         try {
             if (!span.isEnded()) {
                 sender.send(span);

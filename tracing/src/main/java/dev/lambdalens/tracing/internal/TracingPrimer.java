@@ -1,11 +1,14 @@
 package dev.lambdalens.tracing.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdalens.core.Configuration;
+import dev.lambdalens.core.LambdaEnvironment;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.core.spi.Primer;
 import dev.lambdalens.core.spi.PrimingInvocation;
 import dev.lambdalens.tracing.LambdaTracing;
 import dev.lambdalens.tracing.Tracing;
+import dev.lambdalens.tracing.TracingSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ import java.util.Map;
 public final class TracingPrimer implements Primer {
     @Override
     public void prime(LensRuntime runtime) {
-        PrimingInvocation.run(runtime, primingRuntime -> LambdaTracing.builder().runtime(primingRuntime).build(),
+        PrimingInvocation.run(xrayOnly(runtime), primingRuntime -> LambdaTracing.builder().runtime(primingRuntime).build(),
                 null, context -> annotatedHandler(null, context));
         primeColdPaths(Tracer.of(runtime));
     }
@@ -54,6 +57,23 @@ public final class TracingPrimer implements Primer {
         public String getBody() {
             return "primed";
         }
+    }
+
+    /**
+     * {@code runtime} with the X-Ray backend: the priming invocation's documents go to a sink that drops them,
+     * whereas spans given to an OpenTelemetry SDK would be exported.
+     */
+    private static LensRuntime xrayOnly(LensRuntime runtime) {
+        Configuration configuration = runtime.configuration();
+        return LensRuntime.builder()
+                .configuration(key -> TracingSettings.BACKEND.equals(key) ? "xray"
+                        // As the priming invocation's runtime: no second SnapStart hook.
+                        : LambdaEnvironment.INITIALIZATION_TYPE.equals(key) ? "provisioned-concurrency"
+                        : configuration.get(key))
+                .clock(runtime.clock())
+                .diagnostics(runtime.diagnostics())
+                .systemProperties(key -> null)
+                .build();
     }
 
     @Override

@@ -167,13 +167,13 @@ public final class AwsCallInterceptor implements ExecutionInterceptor {
         Span parent = CurrentSpan.get();
         if (parent != null) {
             Tracer tracer = parent.tracer();
-            return tracer.enabled() && !xraySdkRecords(tracer) ? tracer.startChild(parent, name) : null;
+            return tracer.enabled() && !xraySdkRecords(tracer) ? tracer.startChild(parent, name, true) : null;
         }
         if (scope == null) {
             return null; // init code, or a thread the invocation was not carried to
         }
         Tracer tracer = Tracer.of(scope.runtime());
-        return xraySdkRecords(tracer) ? null : tracer.startInScope(scope, name);
+        return xraySdkRecords(tracer) ? null : tracer.startInScope(scope, name, true);
     }
 
     /** Whether the X-Ray SDK's interceptor records AWS calls for this tracer (interop on and it is there). */
