@@ -5,9 +5,11 @@
 #   benchmarks/run-short.sh                 builds what the benchmarks need (tests skipped), then runs
 #   benchmarks/run-short.sh --no-build      runs on what an earlier build (e.g. ./mvnw verify) left in target/
 #
-# Any further arguments go to BenchmarkSuite (e.g. --fail-on-budget, --only coldstart, --variants ...).
+# Any further arguments go to BenchmarkSuite (e.g. --fail-on-budget, --fail-on-budget=wide, --only hotpath,
+# --variants ...).
 # Exit status: 0 when every variant ran and emitted what it claims (budgets are reported, not enforced unless
-# --fail-on-budget is given), 1 when a variant failed.
+# --fail-on-budget is given), 1 when a variant failed, 2 when --fail-on-budget is given and a budget is missed
+# (with --fail-on-budget=wide: a ratio budget missed by more than 1.5 times its limit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -51,4 +51,39 @@ final class ClassPaths {
         }
         return String.join(File.pathSeparator, entries);
     }
+
+    /**
+     * The class path of a JMH run of {@link LogLineBenchmark}: the Lambda Lens handlers' class path with only
+     * what a log line needs (the handler classes, tracing, metrics and AspectJ's runtime left out), its core and
+     * logging jars replaced by {@code release}'s {@code lambda-lens-core.jar} and {@code lambda-lens-logging.jar}
+     * when {@code release} is not null; then what {@link #forJmh} adds. Every other jar is the same on both sides.
+     */
+    String forLogLineJmh(Path release) {
+        List<String> entries = new ArrayList<>();
+        Path handlerClasses = benchmarksDir.resolve(Variant.Group.LENS.module()).resolve("target/classes");
+        for (String entry : forJmh(Variant.Group.LENS).split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (Path.of(entry).equals(handlerClasses) || name.startsWith("lambda-lens-tracing-")
+                    || name.startsWith("lambda-lens-metrics-") || name.startsWith("aspectjrt-")) {
+                continue;
+            }
+            if (release != null && name.startsWith("lambda-lens-core-")) {
+                entries.add(releaseJar(release, "lambda-lens-core.jar"));
+            } else if (release != null && name.startsWith("lambda-lens-logging-")) {
+                entries.add(releaseJar(release, "lambda-lens-logging.jar"));
+            } else {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String releaseJar(Path release, String name) {
+        Path jar = release.toAbsolutePath().normalize().resolve(name);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the release's jars with "
+                    + "benchmarks/run-masking-cost.sh");
+        }
+        return jar.toString();
+    }
 }

@@ -81,4 +81,62 @@ class ReportTest {
                 markdown);
         assertFalse(report.allBudgetsPass(), "cold-start budgets were not measured");
     }
+
+    @Test
+    void wideMarginFailsOnlyRatioBudgetsMissedByMoreThanOneAndAHalfTimes() {
+        Map<Variant, List<Double>> coldStart = new LinkedHashMap<>();
+        coldStart.put(Variant.BASELINE, List.of(400.0));
+        coldStart.put(Variant.POWERTOOLS_ALL, List.of(1000.0)); // overhead 600: the 1/3 limit is 200
+        coldStart.put(Variant.LENS_ALL_ANNOTATED, List.of(700.0)); // 300: 1.5 times the limit, not more
+        Report withinMargin = new Report("# test", coldStart, Map.of(), Map.of());
+
+        assertFalse(withinMargin.allBudgetsPass(), "exact budgets: 300 is over 200, 300 over 120");
+        assertTrue(withinMargin.markdown().contains(
+                "| Cold start overhead, all three (lens-all-annotated) <= 1/3 of Powertools' | 300 | 600 | 200 | FAIL |"),
+                "the report still states the exact budget's result");
+        assertEquals(List.of(), withinMargin.widelyMissedRatioBudgets(),
+                "exactly 1.5 times is within the margin; the 120 ms limit (2.5 times) is absolute, not a ratio");
+        assertTrue(withinMargin.ratioBudgetsWithinWideMargin());
+        assertTrue(withinMargin.markdown().contains("No ratio budget is missed that widely."));
+
+        coldStart.put(Variant.LENS_ALL_ANNOTATED, List.of(702.0)); // 302: 1.51 times
+        Report wideMiss = new Report("# test", coldStart, Map.of(), Map.of());
+        List<String> missed = wideMiss.widelyMissedRatioBudgets();
+        assertEquals(1, missed.size(), missed.toString());
+        assertTrue(missed.get(0).startsWith("Cold start overhead, all three (lens-all-annotated) <= 1/3 of Powertools'"
+                + " (302 against a limit of 200, 1.51 times)"), missed.get(0));
+        assertFalse(wideMiss.ratioBudgetsWithinWideMargin());
+        assertTrue(wideMiss.markdown().contains("Missed that widely: Cold start overhead, all three (lens-all-annotated)"),
+                wideMiss.markdown());
+    }
+
+    @Test
+    void wideMarginReadsPerInvocationAndAllocationBudgetsAndSkipsWhatWasNotMeasured() {
+        Map<Variant, List<JmhRunner.Result>> jmh = new LinkedHashMap<>();
+        jmh.put(Variant.BASELINE, List.of(new JmhRunner.Result(Variant.BASELINE, 1, 0.1, 400)));
+        // 61 µs over the baseline against a limit of 80 / 2 = 40: 1.53 times.
+        jmh.put(Variant.LENS_ALL_PLAIN, List.of(new JmhRunner.Result(Variant.LENS_ALL_PLAIN, 62, 1, 20000)));
+        jmh.put(Variant.POWERTOOLS_ALL, List.of(new JmhRunner.Result(Variant.POWERTOOLS_ALL, 81, 1, 50000)));
+        // (4900 - 400) / 3 = 1500 B per line against a limit of (9400 - 400) / 3 / 2 = 1500 B: passes exactly.
+        jmh.put(Variant.LENS_LOGGING, List.of(new JmhRunner.Result(Variant.LENS_LOGGING, 20, 1, 4900)));
+        jmh.put(Variant.POWERTOOLS_LOGGING, List.of(new JmhRunner.Result(Variant.POWERTOOLS_LOGGING, 60, 1, 9400)));
+        Report report = new Report("# test", Map.of(), Map.of(), jmh);
+
+        List<String> missed = report.widelyMissedRatioBudgets();
+        assertEquals(1, missed.size(), missed.toString());
+        assertTrue(missed.get(0).startsWith("Per-invocation overhead, all three (lens-all-plain) <= 1/2 of Powertools' "
+                + "(61.00 µs against a limit of 40.00 µs, 1.53 times)"), missed.get(0));
+        assertTrue(report.markdown().contains("| 1500 B | 3000 B | 1500 B | PASS |"), report.markdown());
+        // Cold-start and DynamoDB budgets are NOT MEASURED here: they are never a wide miss.
+        assertTrue(report.markdown().contains("NOT MEASURED"));
+    }
+
+    @Test
+    void leadingNumberReadsTheCellsTheBudgetTableWrites() {
+        assertEquals(28.43, Report.leadingNumber("28.43 µs"));
+        assertEquals(456, Report.leadingNumber("456 B"));
+        assertEquals(-3, Report.leadingNumber("-3"));
+        assertTrue(Double.isNaN(Report.leadingNumber("n/a µs")));
+        assertTrue(Double.isNaN(Report.leadingNumber("")));
+    }
 }
