@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AdversarialCorpusTest {
     /** The setting that makes the user's own name ({@link Secret#CUSTOM}) sensitive. */
-    static final String MASK_FIELDS = "LAMBDA_LENS_LOG_MASK_FIELDS";
+    static final String MASK_FIELDS = dev.lambdalens.core.MaskingSettings.FIELDS;
     private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Path TABLE = Path.of("target", "masking-table.md");
 

@@ -1,5 +1,8 @@
 package dev.lambdalens.logging;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import dev.lambdalens.logging.internal.HostileThrowableFilter;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
@@ -55,7 +58,25 @@ public class LambdaJsonAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         if (!encoder.isStarted()) {
             encoder.start();
         }
+        guardAgainstHostileExceptions();
         super.start();
+    }
+
+    /** Adds, once per context, the filter that keeps an unreadable exception from failing the log call. */
+    private void guardAgainstHostileExceptions() {
+        if (!(getContext() instanceof LoggerContext)) {
+            return;
+        }
+        LoggerContext context = (LoggerContext) getContext();
+        for (TurboFilter filter : context.getTurboFilterList()) {
+            if (filter instanceof HostileThrowableFilter) {
+                return;
+            }
+        }
+        HostileThrowableFilter filter = new HostileThrowableFilter(LensRuntime.global().diagnostics());
+        filter.setContext(context);
+        filter.start();
+        context.addTurboFilter(filter);
     }
 
     @Override

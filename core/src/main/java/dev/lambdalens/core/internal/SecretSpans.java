@@ -146,7 +146,10 @@ public final class SecretSpans {
         while (start > 0 && end - start <= MAX_NAME_LENGTH && isNameChar(text.charAt(start - 1))) {
             start--;
         }
-        if (start == end || end - start > MAX_NAME_LENGTH || !names.isSensitive(text.substring(start, end))) {
+        // A name starts with a letter or _ ("12:30", "2026-12-03T07:14" and "us-east-1:1234" are not pairs); the
+        // check comes before the substring, so ordinary text allocates nothing.
+        if (start == end || end - start > MAX_NAME_LENGTH || !isNameStart(text.charAt(start))
+                || !names.isSensitive(text.substring(start, end))) {
             return found;
         }
         int value = at + 1;
@@ -193,6 +196,10 @@ public final class SecretSpans {
                 || text.regionMatches(true, start, "Digest", 0, 6)))
                 || (length == 5 && (text.regionMatches(true, start, "Basic", 0, 5)
                 || text.regionMatches(true, start, "Token", 0, 5)));
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
     private static boolean isNameChar(char c) {

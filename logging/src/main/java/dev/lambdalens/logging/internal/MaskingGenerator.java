@@ -26,7 +26,18 @@ import java.nio.charset.StandardCharsets;
  * nothing when the string holds no secret.
  */
 public final class MaskingGenerator extends JsonGeneratorDelegate {
+    /**
+     * The top-level keys whose values Lambda Lens itself writes from the Lambda context and its own state (never
+     * user data: a user's key of the same name is renamed, see {@link ReservedKeys}). Their values, the most
+     * strings of a line, are written without the text scan; an ARN or a timestamp is full of {@code :}.
+     */
+    private static final java.util.Set<String> OWN_VALUES = java.util.Set.of("timestamp", "level", "logger",
+            "service", "cold_start", "function_name", "function_arn", "function_version", "function_memory_size",
+            "function_request_id", "xray_trace_id", "trace_id", "span_id", "sampling_rate");
+
     private final MaskingPolicy policy;
+    /** Whether the next string is the value of one of {@link #OWN_VALUES} at the top level. */
+    private boolean ownValue;
     /** Whether the value now being written belongs to a masked field and is dropped. */
     private boolean skipping;
     /** How deep inside the dropped value's objects and arrays the writer is. */
@@ -92,6 +103,11 @@ public final class MaskingGenerator extends JsonGeneratorDelegate {
     }
 
     private void maskIfNamed(String name) throws IOException {
+        ownValue = OWN_VALUES.contains(name) && delegate.getOutputContext().getParent() != null
+                && delegate.getOutputContext().getParent().inRoot();
+        if (ownValue) {
+            return;
+        }
         if (policy.masksName(name)) {
             delegate.writeString(policy.mask());
             skipping = true;
@@ -201,13 +217,20 @@ public final class MaskingGenerator extends JsonGeneratorDelegate {
     @Override
     public void writeString(String text) throws IOException {
         if (!dropScalar()) {
-            delegate.writeString(policy.maskText(text));
+            delegate.writeString(ownValue ? text : policy.maskText(text));
+            ownValue = false;
         }
     }
 
     @Override
     public void writeString(char[] text, int offset, int len) throws IOException {
-        if (!dropScalar()) {
+        if (dropScalar()) {
+            return;
+        }
+        if (ownValue) {
+            delegate.writeString(text, offset, len); // the timestamp, formatted into chars without java.time
+            ownValue = false;
+        } else {
             delegate.writeString(policy.maskText(new String(text, offset, len)));
         }
     }
