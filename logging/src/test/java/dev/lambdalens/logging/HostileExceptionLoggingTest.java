@@ -51,4 +51,29 @@ class HostileExceptionLoggingTest {
             assertEquals("after", lines.get(3).get("message").asText());
         }
     }
+
+    static final class ToStringThrows {
+        @Override
+        public String toString() {
+            throw new IllegalStateException("no text");
+        }
+    }
+
+    @Test
+    void anArgumentWhoseToStringThrowsIsReportedOnceNotPrintedBySlf4jOnEveryCall() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        try (CapturedLog log = CapturedLog.install()) {
+            System.setErr(new java.io.PrintStream(err, true));
+            LOG.info("value {} and {}", new ToStringThrows(), 7);
+            LOG.info("value {} and {}", new ToStringThrows(), 8);
+            List<JsonNode> lines = log.lines();
+            assertEquals("value [FAILED toString()] and 7", lines.get(0).get("message").asText());
+            assertEquals("value [FAILED toString()] and 8", lines.get(1).get("message").asText());
+        } finally {
+            System.setErr(original);
+        }
+        // Before: SLF4J printed "SLF4J(E): Failed toString() invocation ..." and a stack trace for each call.
+        assertTrue(!err.toString().contains("SLF4J(E)"), err.toString());
+    }
 }

@@ -95,7 +95,7 @@ public final class FallbackLine {
 
     private static String message(ILoggingEvent event) {
         try {
-            String message = event.getFormattedMessage();
+            String message = SafeMessage.of(event, dev.lambdalens.core.LensRuntime.global().diagnostics());
             return message == null ? "" : message;
         } catch (RuntimeException e) {
             return String.valueOf(event.getMessage());
