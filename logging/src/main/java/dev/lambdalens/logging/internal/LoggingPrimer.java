@@ -32,7 +32,7 @@ public final class LoggingPrimer implements Primer {
 
     @Override
     public void prime(LensRuntime runtime) {
-        PrimingEvent primingEvent = new PrimingEvent();
+        Object primingEvent = typedEvent();
         PrimingInvocation.run(runtime, primingRuntime -> LambdaLogging.builder().runtime(primingRuntime)
                         .correlationIdPath("requestContext.requestId").logEvent(true).logResponse(true).build(),
                 primingEvent, context -> {
@@ -62,9 +62,19 @@ public final class LoggingPrimer implements Primer {
     }
 
     /**
-     * A typed event, as the function's events are (read through Jackson for the correlation id, unlike a map).
-     * Public for Jackson.
+     * An event of aws-lambda-java-events when the function has that library (nearly every Java function does), so
+     * that the writer of typed events and its per-class names are loaded here; else a bean of our own.
      */
+    private static Object typedEvent() {
+        try {
+            return Class.forName("com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent", true,
+                    LoggingPrimer.class.getClassLoader()).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new PrimingEvent();
+        }
+    }
+
+    /** The event without aws-lambda-java-events: a user's bean, written through Jackson. Public for Jackson. */
     public static final class PrimingEvent {
         public Map<String, String> getRequestContext() {
             return Map.of("requestId", "priming");
