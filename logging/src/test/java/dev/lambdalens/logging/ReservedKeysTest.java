@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.ObservedHandler;
+import dev.lambdalens.core.spi.SpanIds;
 import dev.lambdalens.logging.internal.ReservedKeys;
 import dev.lambdalens.testing.TestLens;
 import net.logstash.logback.argument.StructuredArguments;
@@ -33,6 +34,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReservedKeysTest {
     private static final Logger LOG = LoggerFactory.getLogger("app.reserved");
     private static final RuntimeException FAILURE = new IllegalStateException("with an error too");
+    private static final String W3C_TRACE_ID = "6b06a8411bf2b2228a345556719b8fc5";
+    private static final String SPAN_ID = "53995c3f42cd8ad8";
+
+    /** The ids tracing's OpenTelemetry backend attaches, so that the lines also carry trace_id and span_id. */
+    private static void attachSpanIds() {
+        InvocationScope.current().state().attachment(SpanIds.KEY, scope -> new SpanIds() {
+            @Override
+            public String traceId() {
+                return W3C_TRACE_ID;
+            }
+
+            @Override
+            public String spanId() {
+                return SPAN_ID;
+            }
+
+            @Override
+            public String xrayTraceId() {
+                return null;
+            }
+        });
+    }
 
     /** One way to put {@code name} = "user" on the line logged with {@code message}. */
     private static Map<String, BiConsumer<String, String>> lineWays() {
@@ -66,6 +89,7 @@ class ReservedKeysTest {
         Map<String, BiConsumer<String, String>> ways = lineWays();
         RequestHandler<Map<String, Object>, String> handler = ObservedHandler.<Map<String, Object>, String>wrap(
                         (event, context) -> {
+                            attachSpanIds();
                             for (String name : ReservedKeys.names()) {
                                 ways.forEach((way, log) -> log.accept(name, way + " " + name));
                             }
@@ -97,6 +121,8 @@ class ReservedKeysTest {
                 assertFalse(line.path(name).isTextual() && line.path(name).asText().equals("user"), message + ": " + line);
                 assertEquals("r-1", line.get("function_request_id").asText(), message);
                 assertEquals(Kit.TRACE_ID, line.get("xray_trace_id").asText(), message);
+                assertEquals(W3C_TRACE_ID, line.get("trace_id").asText(), message);
+                assertEquals(SPAN_ID, line.get("span_id").asText(), message);
                 assertEquals("corr-1", line.get("correlation_id").asText(), message);
                 assertEquals("INFO", line.get("level").asText(), message);
             }
@@ -140,6 +166,7 @@ class ReservedKeysTest {
     void theDocumentedListMatchesTheKeysLambdaLensWrites() {
         TestLens lens = Kit.lens();
         RequestHandler<String, String> handler = ObservedHandler.<String, String>wrap((event, context) -> {
+                    attachSpanIds();
                     LambdaLogging.setCorrelationId("corr-w");
                     LOG.error("everything", FAILURE);
                     return "done";
@@ -171,6 +198,8 @@ class ReservedKeysTest {
         public String function_memory_size = "user";
         public String function_request_id = "user";
         public String xray_trace_id = "user";
+        public String trace_id = "user";
+        public String span_id = "user";
         public String correlation_id = "user";
         public String sampling_rate = "user";
         public String error = "user";

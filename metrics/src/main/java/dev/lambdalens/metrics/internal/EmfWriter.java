@@ -30,6 +30,8 @@ public final class EmfWriter {
     static final int MAX_DOCUMENT_BYTES = 1_000_000;
     static final String REQUEST_ID = "function_request_id";
     static final String TRACE_ID = "xray_trace_id";
+    static final String W3C_TRACE_ID = "trace_id";
+    static final String SPAN_ID = "span_id";
     private static final int RETAINED_CAPACITY = 64 * 1024;
 
     private static final ThreadLocal<TextBuffer> BUFFERS = TextBuffer.newSlot();
@@ -177,6 +179,14 @@ public final class EmfWriter {
             out.append(",\"" + TRACE_ID + "\":");
             JsonText.appendQuoted(out, batch.traceId());
         }
+        if (batch.w3cTraceId() != null) {
+            out.append(",\"" + W3C_TRACE_ID + "\":");
+            JsonText.appendQuoted(out, batch.w3cTraceId());
+        }
+        if (batch.spanId() != null) {
+            out.append(",\"" + SPAN_ID + "\":");
+            JsonText.appendQuoted(out, batch.spanId());
+        }
         for (Map.Entry<String, Object> entry : metadata.entrySet()) {
             out.append(',');
             JsonText.appendQuoted(out, entry.getKey());
@@ -204,9 +214,7 @@ public final class EmfWriter {
         List<MetricSeries> all = batch.metrics();
         for (int i = 0; i < all.size(); i++) {
             MetricSeries series = all.get(i);
-            boolean clash = dimensions.containsKey(series.name)
-                    || (batch.requestId() != null && REQUEST_ID.equals(series.name))
-                    || (batch.traceId() != null && TRACE_ID.equals(series.name));
+            boolean clash = dimensions.containsKey(series.name) || batch.idMember(series.name);
             if (clash) {
                 MetricRules.report(diagnostics, "metric '" + series.name + "'",
                         "its name is also a dimension or reserved member name, and EMF keeps both as one root member",
@@ -231,15 +239,9 @@ public final class EmfWriter {
         for (MetricSeries series : metrics) {
             taken.add(series.name);
         }
-        if (batch.requestId() != null) {
-            taken.add(REQUEST_ID);
-        }
-        if (batch.traceId() != null) {
-            taken.add(TRACE_ID);
-        }
         Map<String, Object> result = new LinkedHashMap<>(metadata);
         result.keySet().removeIf(key -> {
-            if (taken.contains(key)) {
+            if (taken.contains(key) || batch.idMember(key)) {
                 MetricRules.report(diagnostics, "metadata '" + key + "'",
                         "its key is also a metric, dimension or reserved member name",
                         "this metadata entry is left out of the document");

@@ -1,9 +1,11 @@
 package dev.lambdalens.metrics.internal;
 
 import dev.lambdalens.core.spi.MaskingPolicy;
+import dev.lambdalens.core.spi.SpanIds;
 import dev.lambdalens.metrics.MetricsSettings;
 
 import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.core.LambdaEnvironment;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.metrics.MetricsOutput;
@@ -36,6 +38,8 @@ public final class MetricsBuffer {
     private final LensRuntime runtime;
     private final MetricsSettings settings;
     private final MetricsOutput output;
+    /** The invocation's scope; {@code null} for what is recorded outside any invocation. */
+    private final InvocationScope scope;
     private final String requestId;
     private final String traceId;
     private final boolean disabled;
@@ -59,14 +63,16 @@ public final class MetricsBuffer {
     private boolean wroteMetrics;
     private boolean finished;
 
-    MetricsBuffer(LensRuntime runtime, MetricsSettings settings, MetricsOutput output, String requestId,
-                      String traceId, MetricsDefaults defaults) {
+    /** @param scope the invocation's scope (its ids go into every document), or {@code null} outside one */
+    MetricsBuffer(LensRuntime runtime, MetricsSettings settings, MetricsOutput output, InvocationScope scope,
+                  MetricsDefaults defaults) {
         this.runtime = runtime;
         this.settings = settings;
         this.output = output == StandardOutput.INSTANCE && runtime != null && runtime.documentSink() != null
                 ? new SinkOutput(runtime.documentSink()) : output;
-        this.requestId = requestId;
-        this.traceId = traceId;
+        this.scope = scope;
+        this.requestId = scope == null ? null : scope.requestId();
+        this.traceId = scope == null ? null : scope.traceId();
         this.disabled = settings.disabled();
         this.service = settings.service();
         this.functionName = settings.functionName();
@@ -338,12 +344,27 @@ public final class MetricsBuffer {
         EmfWriter.write(batch, output, diagnostics(), MaskingPolicy.of(runtime));
     }
 
-    String requestId() {
-        return requestId;
-    }
-
-    String traceId() {
-        return traceId;
+    /**
+     * A batch with this invocation's ids. When its spans have ids of their own (core's {@link SpanIds}, which
+     * tracing's OpenTelemetry backend attaches to the scope; metrics does not depend on tracing), the batch also
+     * carries the W3C trace and span id of the span current on this thread (at the invocation's end, the handler
+     * span's), and the X-Ray trace id is that trace's, as on the invocation's log lines.
+     */
+    EmfBatch batch(String namespace, long timestampMillis, List<List<String>> dimensionKeys,
+                   Map<String, String> dimensionValues, List<MetricSeries> series, Map<String, Object> meta) {
+        SpanIds spanIds = scope == null ? null : scope.state().attachment(SpanIds.KEY);
+        if (spanIds != null) {
+            try {
+                String xrayTraceId = spanIds.xrayTraceId();
+                return new EmfBatch(namespace, timestampMillis, dimensionKeys, dimensionValues, series, meta,
+                        requestId, xrayTraceId != null ? xrayTraceId : traceId, spanIds.traceId(), spanIds.spanId());
+            } catch (RuntimeException e) {
+                runtime.diagnostics().reportOnce("metrics:span-ids", "reading the span ids of the invocation "
+                        + "failed; EMF documents are written without trace_id and span_id", e);
+            }
+        }
+        return new EmfBatch(namespace, timestampMillis, dimensionKeys, dimensionValues, series, meta, requestId,
+                traceId);
     }
 
     /**
@@ -351,7 +372,7 @@ public final class MetricsBuffer {
      * {@code flushMetrics} context does: not its dimension sets, metrics or timestamp.
      */
     synchronized MetricsBuffer child() {
-        MetricsBuffer child = new MetricsBuffer(runtime, settings, output, requestId, traceId,
+        MetricsBuffer child = new MetricsBuffer(runtime, settings, output, scope,
                 new MetricsDefaults(namespace, effectiveDefaults(), false));
         child.service = service;
         child.functionName = functionName;
@@ -387,7 +408,7 @@ public final class MetricsBuffer {
             values.putAll(set);
         }
         Map<String, Object> meta = metadata == null ? Map.of() : new LinkedHashMap<>(metadata);
-        return new EmfBatch(resolvedNamespace(null), timestamp(), keys, values, series, meta, requestId, traceId);
+        return batch(resolvedNamespace(null), timestamp(), keys, values, series, meta);
     }
 
     /**

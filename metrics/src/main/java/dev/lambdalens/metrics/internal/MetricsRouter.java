@@ -90,8 +90,7 @@ public final class MetricsRouter {
 
     private MetricsBuffer newBuffer(InvocationScope scope) {
         LensRuntime scopeRuntime = scope.runtime();
-        MetricsBuffer buffer = new MetricsBuffer(scopeRuntime, settings(scopeRuntime), output,
-                scope.requestId(), scope.traceId(), defaults);
+        MetricsBuffer buffer = new MetricsBuffer(scopeRuntime, settings(scopeRuntime), output, scope, defaults);
         // Whatever wrapper opened the scope, its end flushes these metrics: nothing recorded is lost.
         scope.state().onClose(buffer::finish);
         return buffer;
@@ -100,7 +99,7 @@ public final class MetricsRouter {
     private synchronized MetricsBuffer detached() {
         if (detached == null) {
             LensRuntime lensRuntime = runtime != null ? runtime : LensRuntime.global();
-            detached = new MetricsBuffer(lensRuntime, settings(lensRuntime), output, null, null, defaults);
+            detached = new MetricsBuffer(lensRuntime, settings(lensRuntime), output, null, defaults);
         }
         return detached;
     }
@@ -159,8 +158,8 @@ public final class MetricsRouter {
             try (InvocationScope.Activation activation = lensRuntime.enter(context)) {
                 InvocationScope scope = activation.scope();
                 if (scope.coldStart()) {
-                    writeColdStart(new MetricsBuffer(lensRuntime, settings(lensRuntime), output, scope.requestId(),
-                            scope.traceId(), defaults), dimensions);
+                    writeColdStart(new MetricsBuffer(lensRuntime, settings(lensRuntime), output, scope, defaults),
+                            dimensions);
                 }
             }
         }

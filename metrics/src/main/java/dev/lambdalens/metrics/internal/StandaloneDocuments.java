@@ -62,7 +62,7 @@ public final class StandaloneDocuments {
             namespace = buffer.resolvedNamespace(null);
             timestamp = buffer.timestamp();
         }
-        buffer.write(new EmfBatch(namespace, timestamp, List.of(List.copyOf(dimensions.keySet())), dimensions,
-                series, Map.of(), buffer.requestId(), buffer.traceId()));
+        buffer.write(buffer.batch(namespace, timestamp, List.of(List.copyOf(dimensions.keySet())), dimensions,
+                series, Map.of()));
     }
 }

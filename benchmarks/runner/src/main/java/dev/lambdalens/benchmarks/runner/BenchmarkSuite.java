@@ -95,7 +95,7 @@ public final class BenchmarkSuite {
 
         Report report = new Report(header(profile, started), coldStart.toFirstResponse(),
                 coldStart.firstInvocation(), jmh);
-        String markdown = report.markdown() + HotPathReport.markdown(hotPaths)
+        String markdown = report.markdown() + HotPathReport.markdown(hotPaths) + OtelReport.markdown(hotPaths)
                 + (classLoading.isEmpty() ? "" : ClassLoadingProfile.markdown(classLoading));
         Files.writeString(outputDir.resolve("benchmark-report.md"), markdown);
         Files.writeString(outputDir.resolve("benchmark-report.svg"), report.svg());

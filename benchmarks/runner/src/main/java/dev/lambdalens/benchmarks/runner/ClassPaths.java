@@ -78,6 +78,24 @@ final class ClassPaths {
         return String.join(File.pathSeparator, entries);
     }
 
+    /**
+     * The class path of a JMH run of {@link OtelBenchmark}: what {@link #forJmh} gives for the Lambda Lens handlers,
+     * plus the OpenTelemetry SDK and API that the runner's build lists in {@code target/otel-classpath.txt}. No
+     * variant has them: only this benchmark's forks.
+     */
+    String forOtelJmh() {
+        Path otel = benchmarksDir.resolve("runner/target/otel-classpath.txt");
+        if (!Files.isRegularFile(otel)) {
+            throw new IllegalStateException(otel + " is missing: build the benchmarks with "
+                    + "'./mvnw -DskipTests package' first");
+        }
+        try {
+            return forJmh(Variant.Group.LENS) + File.pathSeparator + Files.readString(otel).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String releaseJar(Path release, String name) {
         Path jar = release.toAbsolutePath().normalize().resolve(name);
         if (!Files.isRegularFile(jar)) {

@@ -16,7 +16,10 @@ final class HotPathReport {
             "LogLineBenchmark.eventLine", "Log line of the 2.4 KB API Gateway event, as logEvent writes it",
             "MetricFlushBenchmark.addMetricAndFlush", "One addMetric, flushed at the invocation's end (one EMF document)",
             "MetricFlushBenchmark.emptyInvocation", "Reference: an empty invocation through ObservedHandler",
-            "SubsegmentBenchmark.subsegmentSent", "One subsegment started, ended, rendered and sent over UDP");
+            "SubsegmentBenchmark.subsegmentSent", "One subsegment started, ended, rendered and sent over UDP",
+            "OtelBenchmark.lensAnnotated", "OpenTelemetry backend: `@Tracing` handler span and one nested span",
+            "OtelBenchmark.lensPlain", "OpenTelemetry backend: `TracingInterceptor` handler span and one `withSubsegment`",
+            OtelReport.BY_HAND, "The same two spans by hand with the OpenTelemetry SDK alone");
 
     private HotPathReport() {
     }

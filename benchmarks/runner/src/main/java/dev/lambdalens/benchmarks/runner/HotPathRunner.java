@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Runs the per-hot-path benchmarks ({@link LogLineBenchmark}, {@link MetricFlushBenchmark},
- * {@link SubsegmentBenchmark}) in JMH forks with the GC profiler, and, given the jars of an earlier release,
+ * {@link SubsegmentBenchmark}, and {@link OtelBenchmark} on its own class path with the OpenTelemetry SDK) in JMH forks with the GC profiler, and, given the jars of an earlier release,
  * the log-line benchmarks on that release's core and logging too: each log-line benchmark is run on the current
  * code and then on the release, one after the other, so that both sides of a ratio see the same machine.
  */
@@ -72,6 +72,7 @@ final class HotPathRunner {
             }
             add(bySide, runJmh(CURRENT, classPaths.forJmh(Variant.Group.LENS),
                     PACKAGE + "(MetricFlushBenchmark|SubsegmentBenchmark)\\.", "metrics-tracing", round));
+            add(bySide, runJmh(CURRENT, classPaths.forOtelJmh(), PACKAGE + "OtelBenchmark\\.", "otel", round));
         }
         return bySide;
     }
