@@ -100,7 +100,10 @@ class AdversarialCorpusTest {
         for (Variant variant : Variant.values()) {
             LocalLambdaRuntime.Builder builder = LocalLambdaRuntime.builder().handler(variant.handler)
                     .functionName("adversarial").timeout(Duration.ofSeconds(10)).xrayDaemonAddress(daemon.address())
-                    .env("POWERTOOLS_SERVICE_NAME", "adversarial");
+                    .env("POWERTOOLS_SERVICE_NAME", "adversarial")
+                    // Responses and errors captured (Powertools' default is off), so their masking is checked.
+                    .env("POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true")
+                    .env("POWERTOOLS_TRACER_CAPTURE_ERROR", "true");
             if (variant.customNameConfigured) {
                 builder.env(MASK_FIELDS, Secret.CUSTOM.fieldName());
             }

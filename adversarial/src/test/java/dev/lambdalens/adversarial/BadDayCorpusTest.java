@@ -77,7 +77,9 @@ class BadDayCorpusTest {
         for (Variant variant : Variant.values()) {
             LocalLambdaRuntime.Builder builder = LocalLambdaRuntime.builder().handler(variant.handler)
                     .functionName("bad-day").timeout(Duration.ofSeconds(20)).memoryMb(1024)
-                    .xrayDaemonAddress(daemon.address()).env("POWERTOOLS_SERVICE_NAME", "bad-day");
+                    .xrayDaemonAddress(daemon.address()).env("POWERTOOLS_SERVICE_NAME", "bad-day")
+                    // Errors captured (Powertools' default is off): the bad days go through the capture path too.
+                    .env("POWERTOOLS_TRACER_CAPTURE_ERROR", "true");
             if (variant.badSettings) {
                 builder.env("LAMBDA_LENS_LOG_MASK_VALUES", "[unclosed,ok-[0-9]+")
                         .env("LAMBDA_LENS_LOG_MASK_PATHS", "$..[,$.fine")

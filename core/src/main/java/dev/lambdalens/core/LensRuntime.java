@@ -95,6 +95,16 @@ public final class LensRuntime {
         return scope.activate(true);
     }
 
+    /**
+     * The trace header of the invocation the runtime client is running, for code that runs without an
+     * {@link InvocationScope} (no handler wrapper): the runtime client's system property, else Lambda's
+     * environment variable; {@code null} when there is none (outside Lambda, or with several invocations at once,
+     * where only the {@code Context} has it) or it is malformed (reported once). For modules. Never throws.
+     */
+    public TraceHeader currentTraceHeader() {
+        return traceHeaderResolver.resolve(null);
+    }
+
     public Configuration configuration() {
         return configuration;
     }

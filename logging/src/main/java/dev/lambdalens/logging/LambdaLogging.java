@@ -183,6 +183,7 @@ public final class LambdaLogging {
         private Boolean logError;
         private String correlationIdPath;
         private Double samplingRate;
+        private String loggerName;
         private boolean clearState;
         private Boolean buffering;
         private Level bufferLevel;
@@ -218,12 +219,25 @@ public final class LambdaLogging {
             return this;
         }
 
-        /** The share of invocations (0 to 1) that log at DEBUG. Default: {@code POWERTOOLS_LOGGER_SAMPLE_RATE}. */
+        /**
+         * The share of invocations (0 to 1) that log at DEBUG, when {@code POWERTOOLS_LOGGER_SAMPLE_RATE} holds no
+         * usable rate: as in Powertools, that variable wins over code.
+         */
         public Builder samplingRate(double rate) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("samplingRate must be between 0 and 1, was " + rate);
             }
             this.samplingRate = rate;
+            return this;
+        }
+
+        /**
+         * The logger name of the event, response and error lines. Default: the handler class, as Powertools
+         * writes them (the annotated method's class with {@code @Logging}; the class of Lambda's {@code _HANDLER}
+         * in plain Java), else {@code dev.lambdalens.logging.LambdaLogging}.
+         */
+        public Builder loggerName(String loggerName) {
+            this.loggerName = Objects.requireNonNull(loggerName, "loggerName");
             return this;
         }
 
@@ -288,12 +302,13 @@ public final class LambdaLogging {
                     logResponse != null ? logResponse : env.logResponse(),
                     logError != null ? logError : env.logError(),
                     correlationIdPath,
-                    samplingRate != null ? samplingRate : env.samplingRate(),
+                    env.samplingRateSet() || samplingRate == null ? env.samplingRate() : samplingRate,
                     clearState,
                     buffering != null ? buffering : env.buffering(),
                     bufferLevel != null ? bufferLevel : env.bufferLevel(),
                     bufferMaxBytes != null ? bufferMaxBytes : env.bufferMaxBytes(),
-                    flushBufferOnErrorLog, deadlineMargin), lens);
+                    flushBufferOnErrorLog, deadlineMargin),
+                    loggerName != null ? loggerName : env.handlerClass(), lens);
         }
     }
 }

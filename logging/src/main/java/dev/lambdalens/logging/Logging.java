@@ -32,7 +32,8 @@ public @interface Logging {
     String correlationIdPath() default "";
 
     /**
-     * The share of invocations, 0 to 1, that log at DEBUG; else {@code POWERTOOLS_LOGGER_SAMPLE_RATE}.
+     * The share of invocations, 0 to 1, that log at DEBUG, unless {@code POWERTOOLS_LOGGER_SAMPLE_RATE} holds a
+     * usable rate: as in Powertools, the environment variable wins.
      * Negative (the default) means not set here.
      */
     double samplingRate() default -1;

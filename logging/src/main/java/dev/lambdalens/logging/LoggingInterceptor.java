@@ -30,12 +30,20 @@ import java.io.InputStream;
 public final class LoggingInterceptor implements InvocationInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger("dev.lambdalens.logging.LambdaLogging");
 
+    /** Powertools' messages of the three lines, so Logs Insights queries written for Powertools keep matching. */
+    static final String EVENT_MESSAGE = "Handler Event";
+    static final String RESPONSE_MESSAGE = "Handler Response";
+    static final String ERROR_MESSAGE = "Exception in Lambda Handler";
+
     private final InterceptorOptions settings;
+    /** The event, response and error lines' logger: the handler class, as Powertools' {@code logger}. */
+    private final Logger handlerLog;
     private final EventPath correlationPath;
     private final IllegalArgumentException correlationPathError;
 
-    LoggingInterceptor(InterceptorOptions settings, LensRuntime runtime) {
+    LoggingInterceptor(InterceptorOptions settings, String loggerName, LensRuntime runtime) {
         this.settings = settings;
+        this.handlerLog = loggerName == null ? LOG : LoggerFactory.getLogger(loggerName);
         EventPath path = null;
         IllegalArgumentException error = null;
         if (settings.correlationIdPath != null && !settings.correlationIdPath.isBlank()) {
@@ -91,14 +99,14 @@ public final class LoggingInterceptor implements InvocationInterceptor {
             scope.state().beforeDeadline(settings.deadlineMargin, () -> state.flushBufferAtDeadline(scope));
         }
         if (settings.logEvent) {
-            LOG.info("Lambda event", new PayloadArgument("event", loggable(event), scope.runtime().diagnostics()));
+            handlerLog.info(EVENT_MESSAGE, new PayloadArgument("event", loggable(event), scope.runtime().diagnostics()));
         }
     }
 
     @Override
     public void afterSuccess(InvocationScope scope, Object event, Object response) {
         if (settings.logResponse) {
-            LOG.info("Lambda response", new PayloadArgument("response", response, scope.runtime().diagnostics()));
+            handlerLog.info(RESPONSE_MESSAGE, new PayloadArgument("response", response, scope.runtime().diagnostics()));
         }
     }
 
@@ -109,7 +117,7 @@ public final class LoggingInterceptor implements InvocationInterceptor {
             state.flushBuffer(scope);
         }
         if (settings.logError) {
-            LOG.error("Lambda invocation failed", error);
+            handlerLog.error(ERROR_MESSAGE, error);
         }
     }
 

@@ -28,6 +28,11 @@ public final class LoggingSettings {
     public static final String LOG_ERROR_LEGACY = "POWERTOOLS_LOG_ERROR";
     /** The share of invocations, 0 to 1, that log at DEBUG (Powertools' name). */
     public static final String SAMPLE_RATE = "POWERTOOLS_LOGGER_SAMPLE_RATE";
+    /**
+     * The handler Lambda calls ({@code com.example.Handler::handleRequest}), set by Lambda: its class names the
+     * logger of the event, response and error lines, as Powertools' aspect uses the handler class.
+     */
+    public static final String HANDLER = "_HANDLER";
     /** The root log level (Powertools' name). */
     public static final String LOG_LEVEL = LogLevels.POWERTOOLS_LOG_LEVEL;
     /** Lambda's advanced logging controls level: lines below it are dropped by Lambda. */
@@ -50,6 +55,8 @@ public final class LoggingSettings {
     private final boolean logResponse;
     private final boolean logError;
     private final double samplingRate;
+    private final boolean samplingRateSet;
+    private final String handlerClass;
     private final boolean buffering;
     private final Level bufferLevel;
     private final long bufferMaxBytes;
@@ -58,7 +65,9 @@ public final class LoggingSettings {
         this.logEvent = settings.bool(LOG_EVENT, settings.bool(LOG_EVENT_LEGACY, false));
         this.logResponse = settings.bool(LOG_RESPONSE, settings.bool(LOG_RESPONSE_LEGACY, false));
         this.logError = settings.bool(LOG_ERROR, settings.bool(LOG_ERROR_LEGACY, false));
-        this.samplingRate = settings.decimal(SAMPLE_RATE, 0, 0, 1);
+        this.samplingRate = settings.decimal(SAMPLE_RATE, 0, 0, 1); // reports an unusable value
+        this.samplingRateSet = usableRate(settings.string(SAMPLE_RATE, null));
+        this.handlerClass = handlerClass(settings.string(HANDLER, null));
         this.buffering = settings.bool(BUFFER, false);
         String level = settings.string(BUFFER_LEVEL, null);
         Level parsed = LogLevels.parse(level);
@@ -99,6 +108,40 @@ public final class LoggingSettings {
     /** {@value #SAMPLE_RATE}; 0 by default. */
     public double samplingRate() {
         return samplingRate;
+    }
+
+    /**
+     * Whether {@value #SAMPLE_RATE} holds a usable rate. Such a rate wins over the annotation's and the builder's,
+     * as in Powertools ("the environment variable takes precedence"); an unusable one is reported and ignored.
+     */
+    public boolean samplingRateSet() {
+        return samplingRateSet;
+    }
+
+    /** The class part of {@value #HANDLER}, or {@code null} when it is unset or names no class. */
+    public String handlerClass() {
+        return handlerClass;
+    }
+
+    private static boolean usableRate(String value) {
+        if (value == null) {
+            return false;
+        }
+        try {
+            double rate = Double.parseDouble(value);
+            return rate >= 0 && rate <= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String handlerClass(String handler) {
+        if (handler == null) {
+            return null;
+        }
+        int separator = handler.indexOf("::");
+        String type = (separator >= 0 ? handler.substring(0, separator) : handler).trim();
+        return type.isEmpty() ? null : type;
     }
 
     /** {@value #BUFFER}; false by default. */

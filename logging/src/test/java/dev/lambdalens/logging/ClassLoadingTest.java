@@ -99,12 +99,12 @@ class ClassLoadingTest {
                     "the class-load log names classes as the filter expects");
 
             List<JsonNode> lines = invocation.stdout().stream().map(CapturedLog::parse).collect(Collectors.toList());
-            JsonNode event = only(lines, "Lambda event");
+            JsonNode event = only(lines, "Handler Event");
             assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", event.at("/event/Records/0/messageId").asText(),
                     event.toString());
             assertEquals("arn:aws:sqs:us-east-1:123456789012:orders", event.at("/event/Records/0/eventSourceARN").asText());
             assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", event.get("correlation_id").asText());
-            JsonNode response = only(lines, "Lambda response");
+            JsonNode response = only(lines, "Handler Response");
             assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d",
                     response.at("/response/batchItemFailures/0/itemIdentifier").asText(), response.toString());
         }

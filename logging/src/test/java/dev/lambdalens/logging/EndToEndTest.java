@@ -68,7 +68,7 @@ class EndToEndTest {
             assertEquals("first", handling.get("marker").asText());
 
             // The event is logged, masked.
-            JsonNode event = only(first, "Lambda event");
+            JsonNode event = only(first, "Handler Event");
             assertEquals("****", event.at("/event/headers/Authorization").asText());
             assertEquals("application/json", event.at("/event/headers/Content-Type").asText());
             assertFalse(String.join("\n", first.stdout()).contains("eyJhbGciOi"));
@@ -86,7 +86,7 @@ class EndToEndTest {
 
             // A failure writes what was buffered, then the error.
             assertEquals(failed.requestId(), only(failed, "debug detail of third").get("function_request_id").asText());
-            JsonNode error = only(failed, "Lambda invocation failed");
+            JsonNode error = only(failed, "Exception in Lambda Handler");
             assertEquals("java.lang.IllegalStateException", error.at("/error/name").asText());
             assertEquals("requested failure", error.at("/error/message").asText());
 
@@ -140,7 +140,7 @@ class EndToEndTest {
                     assertEquals(invocation.traceRoot().orElseThrow(), line.get("xray_trace_id").asText());
                     assertEquals("m" + i, line.get("marker").asText());
                 }
-                assertEquals("ok:m" + i, only(lines, "Lambda response", invocation.requestId()).get("response").asText());
+                assertEquals("ok:m" + i, only(lines, "Handler Response", invocation.requestId()).get("response").asText());
             }
             assertEquals(8, requestIds.size());
             long coldStarts = lines.stream().filter(l -> l.path("cold_start").asBoolean(false))

@@ -187,13 +187,13 @@ class EventLoggingTest {
                         .withHeaders(Map.of("Set-Cookie", "session=s3cr3t")).withBody("ok"));
         handler.handleRequest(LambdaEventJson.read(APIGatewayProxyRequestEvent.class, API_GATEWAY_REST),
                 Kit.context(lens, "r1"));
-        JsonNode event = lens.logs().line("Lambda event");
+        JsonNode event = lens.logs().line("Handler Event");
         assertEquals("****", event.at("/event/headers/Authorization").asText(), event.toString());
         assertEquals("****", event.at("/event/multiValueHeaders/Authorization").asText());
         assertEquals("application/json", event.at("/event/headers/Accept").asText());
         assertEquals("/orders/{orderId}", event.at("/event/requestContext/resourcePath").asText());
         assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", event.get("correlation_id").asText());
-        JsonNode response = lens.logs().line("Lambda response");
+        JsonNode response = lens.logs().line("Handler Response");
         assertEquals(200, response.at("/response/statusCode").asInt(), response.toString());
         assertEquals("****", response.at("/response/headers/Set-Cookie").asText());
         assertFalse(lens.logs().toString().contains("secret-token"));
@@ -202,14 +202,14 @@ class EventLoggingTest {
         lens.clear();
         RequestHandler<Object, Object> sqsHandler = handler(CorrelationIdPaths.SQS, input -> "done");
         sqsHandler.handleRequest(LambdaEventJson.read(SQSEvent.class, SQS), Kit.context(lens, "r2"));
-        JsonNode sqs = lens.logs().line("Lambda event");
+        JsonNode sqs = lens.logs().line("Handler Event");
         assertEquals("059f36b4-87a3-44ab-83d2-661975830a7d", sqs.get("correlation_id").asText(), sqs.toString());
         assertEquals("t-1", sqs.at("/event/Records/0/messageAttributes/tenant/stringValue").asText());
 
         lens.clear();
         RequestHandler<Object, Object> scheduledHandler = handler(CorrelationIdPaths.EVENT_BRIDGE, input -> "done");
         scheduledHandler.handleRequest(LambdaEventJson.read(ScheduledEvent.class, EVENT_BRIDGE), Kit.context(lens, "r3"));
-        JsonNode scheduled = lens.logs().line("Lambda event");
+        JsonNode scheduled = lens.logs().line("Handler Event");
         assertEquals("53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", scheduled.get("correlation_id").asText());
         assertEquals("****", scheduled.at("/event/detail/token").asText(), scheduled.toString());
         assertEquals(List.of(), lens.diagnostics());
@@ -222,7 +222,7 @@ class EventLoggingTest {
         RequestHandler<Object, Object> handler = handler(null, event -> "done");
         handler.handleRequest(bad, Kit.context(lens, "r1"));
         handler.handleRequest(bad, Kit.context(lens, "r2"));
-        List<JsonNode> lines = lens.logs().withMessage("Lambda event");
+        List<JsonNode> lines = lens.logs().withMessage("Handler Event");
         assertEquals(2, lines.size(), lens.logs().toString());
         JsonNode object = lines.get(1).at("/event/Records/0/s3/object");
         assertEquals("[IllegalArgumentException]", object.get("urlDecodedKey").asText(), object.toString());
@@ -246,7 +246,7 @@ class EventLoggingTest {
         RequestHandler<Object, Object> handler = handler(CorrelationIdPaths.SQS, input -> "done");
         assertEquals("done", handler.handleRequest(cyclic, Kit.context(lens, "r1")));
         assertEquals("done", handler.handleRequest(huge, Kit.context(lens, "r2")));
-        List<JsonNode> lines = lens.logs().withMessage("Lambda event");
+        List<JsonNode> lines = lens.logs().withMessage("Handler Event");
         assertEquals(2, lines.size(), lens.logs().toString());
         assertTrue(lines.get(0).get("event").asText().contains("could not be serialized"), lines.get(0).toString());
         assertEquals("r1", lines.get(0).get("function_request_id").asText());
@@ -261,7 +261,7 @@ class EventLoggingTest {
         RequestHandler<Object, Object> handler = handler(null, event -> Map.of("response", response,
                 "order", new Order("o-9", "hunter9")));
         handler.handleRequest(Map.of("k", "v"), Kit.context(lens, "r1"));
-        JsonNode line = lens.logs().line("Lambda response");
+        JsonNode line = lens.logs().line("Handler Response");
         assertEquals("o-9", line.at("/response/order/id").asText(), line.toString());
         assertEquals("****", line.at("/response/order/password").asText());
         assertEquals(200, line.at("/response/response/statusCode").asInt());
@@ -271,7 +271,7 @@ class EventLoggingTest {
     void aDateInAPlainMapIsStillWrittenAsJacksonsMapperWritesIt() {
         RequestHandler<Object, Object> handler = handler(null, event -> "done");
         handler.handleRequest(Map.of("at", new java.util.Date(1500)), Kit.context(lens, "r1"));
-        JsonNode line = lens.logs().line("Lambda event");
+        JsonNode line = lens.logs().line("Handler Event");
         assertEquals(1500, line.at("/event/at").asLong(), "epoch millis, not Lambda's event seconds: " + line);
     }
 

@@ -56,12 +56,12 @@ class LoggingInterceptorTest {
         Map<String, Object> event = apiGatewayEvent();
         try (CapturedLog log = CapturedLog.install()) {
             assertEquals("done", handler.handleRequest(event, Kit.context(lens, "r1")));
-            JsonNode logged = lens.logs().line("Lambda event");
+            JsonNode logged = lens.logs().line("Handler Event");
             assertEquals("****", logged.at("/event/headers/Authorization").asText());
             assertEquals("application/json", logged.at("/event/headers/Content-Type").asText());
             assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", logged.get("correlation_id").asText());
             assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", lens.logs().line("handling").get("correlation_id").asText());
-            assertEquals("done", lens.logs().line("Lambda response").get("response").asText());
+            assertEquals("done", lens.logs().line("Handler Response").get("response").asText());
             assertFalse(lens.logs().toString().contains("secret-token"));
             assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
@@ -80,7 +80,7 @@ class LoggingInterceptorTest {
             assertEquals("ok", handler.handleRequest(cyclic, Kit.context(lens, "r1")));
             assertEquals("ok", handler.handleRequest(new LambdaJsonEncoderTest.FailingBean(), Kit.context(lens, "r2")));
             assertEquals("ok", handler.handleRequest(Map.of("big", "x".repeat(300_000)), Kit.context(lens, "r3")));
-            List<JsonNode> events = lens.logs().withMessage("Lambda event");
+            List<JsonNode> events = lens.logs().withMessage("Handler Event");
             assertEquals(3, events.size(), lens.logs().toString());
             assertTrue(events.get(0).get("event").asText().contains("could not be serialized"), events.get(0).toString());
             assertTrue(events.get(1).get("event").asText().contains("getter failed"), events.get(1).toString());
@@ -109,7 +109,7 @@ class LoggingInterceptorTest {
             assertThrows(IllegalStateException.class, () -> handler.handleRequest("fail", Kit.context(lens, "bad-1")));
             JsonNode debug = lens.logs().line("debug detail fail");
             assertEquals("bad-1", debug.get("function_request_id").asText());
-            JsonNode error = lens.logs().line("Lambda invocation failed");
+            JsonNode error = lens.logs().line("Exception in Lambda Handler");
             assertEquals("broken", error.at("/error/message").asText());
             List<JsonNode> lines = lens.logs().all();
             assertTrue(lines.indexOf(debug) < lines.indexOf(error), "buffered lines come before the error");
@@ -373,8 +373,8 @@ class LoggingInterceptorTest {
         try (CapturedLog log = CapturedLog.install()) {
             fromEnv.handleRequest("env", Kit.context(lens, "e-1"));
             fromCode.handleRequest("code", Kit.context(lens, "e-2"));
-            assertEquals("env", lens.logs().line("Lambda event").get("event").asText());
-            assertFalse(lens.logs().line("Lambda event").has("sampling_rate"), "an invalid rate turns sampling off");
+            assertEquals("env", lens.logs().line("Handler Event").get("event").asText());
+            assertFalse(lens.logs().line("Handler Event").has("sampling_rate"), "an invalid rate turns sampling off");
             assertEquals("", log.text(), "an invocation's lines go to the kit's capture instead of the stream");
         }
         assertTrue(lens.diagnostics().stream().anyMatch(d -> d.contains("POWERTOOLS_LOGGER_SAMPLE_RATE")));

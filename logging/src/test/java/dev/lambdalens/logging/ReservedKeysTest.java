@@ -109,7 +109,7 @@ class ReservedKeysTest {
         for (String text : lens.logs().texts()) {
             lines.add(CapturedLog.parse(text)); // strict: fails on a key written twice
         }
-        JsonNode event = lines.stream().filter(l -> l.path("message").asText().equals("Lambda event")).findFirst()
+        JsonNode event = lines.stream().filter(l -> l.path("message").asText().equals("Handler Event")).findFirst()
                 .orElseThrow();
         assertEquals("corr-1", event.at("/event/id").asText(), "the interceptor's own event key is not renamed");
         for (String name : ReservedKeys.names()) {

@@ -155,7 +155,7 @@ class SettingsValidationTest {
                 assertEquals(InvocationStatus.SUCCESS, invocation.status(), invocation.toString());
                 List<JsonNode> lines = invocation.stdout().stream().map(CapturedLog::parse).collect(Collectors.toList());
                 assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().startsWith("info of ")), lines.toString());
-                assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().equals("Lambda event")),
+                assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().equals("Handler Event")),
                         "the annotation's other attributes work: " + lines);
                 assertFalse(lines.stream().anyMatch(l -> l.path("message").asText().startsWith("debug of ")),
                         "not clamped to 1 (every invocation at DEBUG): " + lines);

@@ -22,7 +22,7 @@ class WovenAspectTest {
             new WovenStreamHandler().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
                     output, TestContext.builder().awsRequestId("stream-1").functionName("orders")
                             .xrayTraceId(Kit.TRACE_HEADER).build());
-            JsonNode logged = log.only("Lambda event");
+            JsonNode logged = log.only("Handler Event");
             assertEquals(7, logged.at("/event/id").asInt());
             assertEquals("****", logged.at("/event/headers/X-Api-Key").asText());
             assertEquals("stream-1", logged.get("function_request_id").asText());

@@ -7,7 +7,7 @@ package dev.lambdalens.tracing;
 public enum CaptureMode {
     /**
      * As the environment says: {@code POWERTOOLS_TRACER_CAPTURE_RESPONSE} and
-     * {@code POWERTOOLS_TRACER_CAPTURE_ERROR}, each {@code true} when unset.
+     * {@code POWERTOOLS_TRACER_CAPTURE_ERROR}, each recorded only when set to {@code true} (Powertools v2).
      */
     ENVIRONMENT_VAR,
     /** The response only. */

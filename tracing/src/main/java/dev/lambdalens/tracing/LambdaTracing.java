@@ -13,6 +13,7 @@ import dev.lambdalens.tracing.internal.Tracer;
 import dev.lambdalens.tracing.internal.TracingPrimer;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  *         .build();
  *
  * Receipt handle(Order order, Context context) {
- *     Price price = LambdaTracing.withSubsegment("## price", () -> prices.of(order));
+ *     Price price = LambdaTracing.withSubsegment("price", () -> prices.of(order)); // "## price"
  *     LambdaTracing.putAnnotation("customer", order.customerId());
  *     ...
  * }
@@ -69,22 +70,45 @@ public final class LambdaTracing {
         PrimingInvocation.prime(LensRuntime.global(), new TracingPrimer());
     }
 
-    /** Runs {@code work} in a subsegment named {@code name} and returns its result. */
+    /**
+     * Runs {@code work} in a subsegment named {@code ## name} (as Powertools' {@code TracingUtils.withSubsegment};
+     * a name that already starts with {@code ## } is kept) and returns its result.
+     */
     public static <T> T withSubsegment(String name, Supplier<T> work) {
         Objects.requireNonNull(work, "work");
-        return withSubsegment(name, subsegment -> work.get());
+        return withSubsegment(name, (Function<TracedSubsegment, T>) subsegment -> work.get());
     }
 
     /**
-     * Runs {@code work} in a subsegment named {@code name}, handing it the subsegment for annotations and
-     * metadata, and returns its result. An exception marks the subsegment as failed (recorded with its stack
-     * unless {@code POWERTOOLS_TRACER_CAPTURE_ERROR=false}) and is rethrown unchanged.
+     * Runs {@code work}, which returns nothing, in a subsegment named {@code ## name}, handing it the subsegment
+     * for annotations and metadata: Powertools' {@code withSubsegment(name, Consumer<Subsegment>)}. As
+     * {@link #withSubsegment(String, Function)} otherwise.
+     */
+    public static void withSubsegment(String name, Consumer<TracedSubsegment> work) {
+        Objects.requireNonNull(work, "work");
+        withSubsegment(name, new Function<TracedSubsegment, Void>() {
+            @Override
+            public Void apply(TracedSubsegment subsegment) {
+                work.accept(subsegment);
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} in a subsegment named {@code ## name} (a name that already starts with {@code ## } is
+     * kept), handing it the subsegment for annotations and metadata, and returns its result. An exception marks
+     * the subsegment as failed (recorded with its stack when {@code POWERTOOLS_TRACER_CAPTURE_ERROR=true}) and is
+     * rethrown unchanged. Without a handler wrapper ({@code @Tracing} or {@code ObservedHandler}), the
+     * subsegment is sent alone under the segment of the invocation the runtime client runs, as the X-Ray SDK
+     * does in Lambda.
      */
     public static <T> T withSubsegment(String name, Function<TracedSubsegment, T> work) {
         // A null or invalid name is repaired and reported (SubsegmentNames): the work runs and still shows.
         Objects.requireNonNull(work, "work");
+        String prefixed = functionalName(name);
         try {
-            return TracedCall.run(name, null, name, CaptureMode.ENVIRONMENT_VAR, false, work::apply);
+            return TracedCall.run(prefixed, null, prefixed, CaptureMode.ENVIRONMENT_VAR, false, work::apply);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -114,7 +138,10 @@ public final class LambdaTracing {
         current().putAnnotation(key, value);
     }
 
-    /** Adds metadata to the current subsegment under the service name's namespace. */
+    /**
+     * Adds metadata to the current subsegment under its namespace: {@code @Tracing(namespace)} of the traced
+     * method, else the service name (as Powertools).
+     */
     public static void putMetadata(String key, Object value) {
         current().putMetadata(key, value);
     }
@@ -122,6 +149,11 @@ public final class LambdaTracing {
     /** Adds metadata to the current subsegment under {@code namespace}. */
     public static void putMetadata(String namespace, String key, Object value) {
         current().putMetadata(namespace, key, value);
+    }
+
+    /** Powertools' name of a functional subsegment, {@code ## name}; null stays null, to be repaired and reported. */
+    private static String functionalName(String name) {
+        return name == null || name.startsWith("## ") ? name : "## ".concat(name);
     }
 
     @SuppressWarnings("unchecked")

@@ -24,8 +24,9 @@ public @interface Tracing {
     String segmentName() default "";
 
     /**
-     * The metadata namespace the captured response and error go under; the service name
-     * ({@code POWERTOOLS_SERVICE_NAME}) when empty.
+     * The metadata namespace of the subsegment: the captured response and error, and
+     * {@code LambdaTracing.putMetadata(key, value)} inside the method, go under it, and a handler's {@code Service}
+     * annotation is it (as Powertools); the service name ({@code POWERTOOLS_SERVICE_NAME}) when empty.
      */
     String namespace() default "";
 

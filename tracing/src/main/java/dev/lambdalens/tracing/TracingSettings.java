@@ -39,14 +39,20 @@ public final class TracingSettings {
     private final boolean enabled;
     private final boolean captureResponse;
     private final boolean captureError;
+    private final boolean awsCallErrors;
     private final String daemonAddress;
     private final Boolean sdkInterop;
     private final Backend backend;
 
     private TracingSettings(SettingsReader settings) {
         this.enabled = !settings.bool(TRACE_DISABLED, false);
-        this.captureResponse = settings.bool(CAPTURE_RESPONSE, true);
-        this.captureError = settings.bool(CAPTURE_ERROR, true);
+        // As Powertools v2: with captureMode ENVIRONMENT_VAR (the default) nothing is recorded unless set to true.
+        this.captureResponse = settings.bool(CAPTURE_RESPONSE, false);
+        Boolean error = settings.optionalBool(CAPTURE_ERROR);
+        this.captureError = Boolean.TRUE.equals(error);
+        // The X-Ray SDK's AWS SDK instrumentation, which Powertools uses, records a failed call's exception
+        // whatever this variable says; Lens leaves it out only when the variable says false.
+        this.awsCallErrors = !Boolean.FALSE.equals(error);
         String address = settings.string(DAEMON_ADDRESS, null);
         String udp = udpAddress(address);
         if (address != null && udp == null) {
@@ -69,14 +75,19 @@ public final class TracingSettings {
         return enabled;
     }
 
-    /** {@value #CAPTURE_RESPONSE}; true by default. */
+    /** {@value #CAPTURE_RESPONSE}; false by default, as in Powertools v2. */
     public boolean captureResponse() {
         return captureResponse;
     }
 
-    /** {@value #CAPTURE_ERROR}; true by default. */
+    /** {@value #CAPTURE_ERROR}; false by default, as in Powertools v2. */
     public boolean captureError() {
         return captureError;
+    }
+
+    /** Whether a failed AWS SDK call's subsegment keeps the exception: unless {@value #CAPTURE_ERROR} is false. */
+    public boolean awsCallErrors() {
+        return awsCallErrors;
     }
 
     /** The daemon's UDP {@code host:port} from {@value #DAEMON_ADDRESS}; {@value #DEFAULT_DAEMON_ADDRESS} by default. */

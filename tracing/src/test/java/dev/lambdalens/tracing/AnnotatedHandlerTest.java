@@ -42,6 +42,7 @@ class AnnotatedHandlerTest {
                 .handler("dev.lambdalens.tracing.handlers.AnnotatedHandler::handleRequest")
                 .xrayDaemonAddress(daemon.address())
                 .env("POWERTOOLS_SERVICE_NAME", "orders")
+                .env("POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true").env("POWERTOOLS_TRACER_CAPTURE_ERROR", "true")
                 .timeout(Duration.ofSeconds(20))
                 .build();
         for (String action : List.of("nest", "fail", "big", "threads", "invalid", "aws", "aws-worker", "sdk")) {
@@ -159,7 +160,7 @@ class AnnotatedHandlerTest {
         assertEquals("[cycle]", metadata.path("orders").path("cyclic").path("self").asText());
         assertEquals("b", metadata.path("orders").path("bean").path("name").asText());
         assertEquals(2, metadata.path("orders").path("bean").path("size").asInt());
-        assertTrue(Documents.find(handler, "bad_name_").isPresent(), handler::toString);
+        assertTrue(Documents.find(handler, "## bad_name_").isPresent(), handler::toString);
         List<String> diagnostics = invocation.stderr().stream().filter(line -> line.contains("Lambda Lens")).toList();
         assertEquals(5, diagnostics.size(), () -> String.join("\n", diagnostics));
     }

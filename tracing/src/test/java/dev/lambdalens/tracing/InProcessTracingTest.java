@@ -49,6 +49,8 @@ class InProcessTracingTest {
                 .configuration(Configuration.of(Map.of(
                         "AWS_XRAY_DAEMON_ADDRESS", daemon.address(),
                         "LAMBDA_LENS_TRACING_SDK_INTEROP", "false",
+                        // Capture on, as Powertools records only with these set to true: these tests check it.
+                        "POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true", "POWERTOOLS_TRACER_CAPTURE_ERROR", "true", 
                         "POWERTOOLS_SERVICE_NAME", "svc")))
                 .clock(clock)
                 .diagnostics(new Diagnostics(diagnostics::add))
@@ -111,7 +113,7 @@ class InProcessTracingTest {
     void aNullSubsegmentNameIsRepairedAndReportedAndTheWorkRuns() {
         String result = invoke(runtime(Clock.systemUTC()), "1", (event, context) -> {
             IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> LambdaTracing.withSubsegment(null, s -> {
+                    () -> LambdaTracing.withSubsegment(null, (TracedSubsegment s) -> {
                         throw new IllegalStateException("the work's own failure");
                     }));
             assertEquals("the work's own failure", thrown.getMessage());

@@ -38,7 +38,7 @@ class TraceMaskingTest {
     private <T> T invoke(Supplier<T> body) {
         LensRuntime runtime = LensRuntime.builder()
                 .configuration(Configuration.of(Map.of("AWS_XRAY_DAEMON_ADDRESS", daemon.address(),
-                        "LAMBDA_LENS_TRACING_SDK_INTEROP", "false", "POWERTOOLS_SERVICE_NAME", "svc")))
+                        "LAMBDA_LENS_TRACING_SDK_INTEROP", "false", "POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true", "POWERTOOLS_TRACER_CAPTURE_ERROR", "true", "POWERTOOLS_SERVICE_NAME", "svc")))
                 .diagnostics(new Diagnostics(diagnostics::add))
                 .systemProperties(key -> null)
                 .build();

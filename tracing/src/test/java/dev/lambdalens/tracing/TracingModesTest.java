@@ -37,6 +37,7 @@ class TracingModesTest {
                      .handler("dev.lambdalens.tracing.handlers.PlainHandler::handleRequest")
                      .xrayDaemonAddress(daemon.address())
                      .env("LAMBDA_LENS_TRACING_SDK_INTEROP", "false")
+                     .env("POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true").env("POWERTOOLS_TRACER_CAPTURE_ERROR", "true")
                      .jvmArg("-Xlog:class+load=info:stdout")
                      .build()) {
             Invocation ok = runtime.invoke("{\"n\":1}");

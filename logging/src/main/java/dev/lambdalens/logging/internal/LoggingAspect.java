@@ -38,7 +38,7 @@ public class LoggingAspect {
         // priming cannot reach; named classes are loaded by the priming (LoggingPrimer).
         LoggingInterceptor interceptor = interceptors.get(joinPoint.getStaticPart());
         if (interceptor == null) {
-            LoggingInterceptor built = interceptorFor(logging);
+            LoggingInterceptor built = interceptorFor(logging, joinPoint.getSignature().getDeclaringTypeName());
             interceptor = interceptors.putIfAbsent(joinPoint.getStaticPart(), built);
             if (interceptor == null) {
                 interceptor = built;
@@ -74,8 +74,10 @@ public class LoggingAspect {
         }
     }
 
-    private static LoggingInterceptor interceptorFor(Logging logging) {
-        LambdaLogging.Builder builder = LambdaLogging.builder().clearState(logging.clearState());
+    private static LoggingInterceptor interceptorFor(Logging logging, String handlerClass) {
+        // The handler class names the logger of the event, response and error lines, as in Powertools.
+        LambdaLogging.Builder builder = LambdaLogging.builder().clearState(logging.clearState())
+                .loggerName(handlerClass);
         if (logging.logEvent()) {
             builder.logEvent(true);
         }

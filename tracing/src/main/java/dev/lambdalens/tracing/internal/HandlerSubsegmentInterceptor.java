@@ -53,8 +53,10 @@ public final class HandlerSubsegmentInterceptor implements InvocationInterceptor
         if (span == null) {
             return;
         }
+        span.metadataNamespace(namespace);
         span.putAnnotation("ColdStart", scope.coldStart());
-        span.putAnnotation("Service", tracer.serviceName());
+        // Powertools annotates the namespace of @Tracing(namespace), else the service name.
+        span.putAnnotation("Service", namespace != null ? namespace : tracer.serviceName());
         CurrentSpan.Activation activation = CurrentSpan.activate(span);
         scope.state().attachment(OPEN, NewStack.INSTANCE).push(new Open(span, activation));
         if (span.parent() == null) {

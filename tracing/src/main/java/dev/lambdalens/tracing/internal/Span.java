@@ -28,7 +28,8 @@ public final class Span implements TracedSubsegment {
     private final String id;
     private final String traceId;
     private final String parentId;
-    private final String defaultNamespace;
+    /** Where {@link #putMetadata(String, Object)} puts a value: the service name, or the traced method's namespace. */
+    private volatile String defaultNamespace;
     private final long startMicros;
 
     // Guarded by lock.
@@ -171,6 +172,16 @@ public final class Span implements TracedSubsegment {
                 metadata.put(namespace, values);
             }
             values.put(key, json);
+        }
+    }
+
+    /**
+     * Makes {@code namespace} where {@link #putMetadata(String, Object)} puts values, as Powertools sets the
+     * subsegment's namespace from {@code @Tracing(namespace)}; called before the span is handed to any code.
+     */
+    void metadataNamespace(String namespace) {
+        if (namespace != null && !namespace.isBlank()) {
+            this.defaultNamespace = namespace;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lambdalens.tracing.internal;
 
-import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.LensRuntime;
+import dev.lambdalens.core.TraceHeader;
 import dev.lambdalens.core.InvocationScope;
 import dev.lambdalens.tracing.CaptureMode;
 import dev.lambdalens.tracing.TracedSubsegment;
@@ -38,6 +39,7 @@ public final class TracedCall {
         if (span == null) {
             return body.run(NoopSubsegment.INSTANCE);
         }
+        span.metadataNamespace(namespace);
         Tracer tracer = span.tracer();
         if (method == null) {
             method = span.name();
@@ -64,6 +66,30 @@ public final class TracedCall {
         }
     }
 
+    /**
+     * Powertools' functional style: no handler wrapper, so no invocation scope. As the X-Ray SDK does in Lambda,
+     * the subsegment is its own document with the trace header of the invocation the runtime client is running
+     * (its system property, else {@code _X_AMZN_TRACE_ID}) as parent. Without a header (not in Lambda, or
+     * several invocations at once, where only the Context has it) the work runs untraced, said once.
+     */
+    private static Span startWithoutScope(String name) {
+        LensRuntime runtime = LensRuntime.global();
+        Tracer tracer = Tracer.of(runtime);
+        if (!tracer.enabled()) {
+            return null;
+        }
+        TraceHeader header = runtime.currentTraceHeader();
+        Span span = header == null ? null : tracer.startUnder(header, name);
+        if (header == null || span == null && tracer.openTelemetry()) {
+            runtime.diagnostics().reportOnce("tracing:no-invocation", "a subsegment (" + name + ") was started "
+                    + "outside a Lambda invocation (no handler wrapper is active on this thread, the work was not "
+                    + "handed over with InvocationScope.wrap or propagating, and "
+                    + (header == null ? "no trace header is set" : "the OpenTelemetry backend needs a scope")
+                    + "); it runs untraced");
+        }
+        return span;
+    }
+
     private static Span start(String name) {
         Span parent = CurrentSpan.get();
         if (parent != null) {
@@ -72,10 +98,7 @@ public final class TracedCall {
         }
         InvocationScope scope = InvocationScope.current();
         if (scope == null) {
-            Diagnostics.global().reportOnce("tracing:no-invocation", "a subsegment (" + name + ") was started "
-                    + "outside a Lambda invocation (no handler wrapper is active on this thread, and the work was "
-                    + "not handed over with InvocationScope.wrap or propagating); it runs untraced");
-            return null;
+            return startWithoutScope(name);
         }
         Tracer tracer = Tracer.of(scope.runtime());
         if (!tracer.enabled()) {

@@ -70,6 +70,11 @@ public final class Tracer {
         return settings.captureError();
     }
 
+    /** Whether failed AWS SDK calls keep their exception (see {@link TracingSettings#awsCallErrors()}). */
+    public boolean awsCallErrors() {
+        return settings.awsCallErrors();
+    }
+
     public String serviceName() {
         return serviceName;
     }
@@ -151,6 +156,19 @@ public final class Tracer {
         Span current = CurrentSpan.get();
         if (current != null && current.traceId().equals(header.root())) {
             return startChild(current, name);
+        }
+        return new Span(this, null, SubsegmentNames.checked(name, diagnostics),
+                Ids.newId(header.root(), header.parent()), header.root(), header.parent(), serviceName, nowMicros());
+    }
+
+    /**
+     * A span sent alone under the segment {@code header} names, for code traced outside any invocation scope
+     * (Powertools' functional style); {@code null} when the header is not sampled or has no parent, and with the
+     * OpenTelemetry backend, whose spans need a scope.
+     */
+    public Span startUnder(TraceHeader header, String name) {
+        if (!settings.enabled() || otel != null || !header.isSampled() || header.parent() == null) {
+            return null;
         }
         return new Span(this, null, SubsegmentNames.checked(name, diagnostics),
                 Ids.newId(header.root(), header.parent()), header.root(), header.parent(), serviceName, nowMicros());

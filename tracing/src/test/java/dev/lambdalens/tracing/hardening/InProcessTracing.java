@@ -36,6 +36,7 @@ final class InProcessTracing implements AutoCloseable {
             .configuration(Configuration.of(Map.of(
                     "AWS_XRAY_DAEMON_ADDRESS", daemon.address(),
                     "LAMBDA_LENS_TRACING_SDK_INTEROP", "false",
+                    "POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true", "POWERTOOLS_TRACER_CAPTURE_ERROR", "true",
                     "POWERTOOLS_SERVICE_NAME", "svc")))
             .clock(Clock.systemUTC())
             .diagnostics(new Diagnostics(diagnostics::add))

@@ -85,6 +85,7 @@ class OpenTelemetryBackendTest {
     private LensRuntime runtime(Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "AWS_XRAY_DAEMON_ADDRESS", daemon.address(),
+                "POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true", "POWERTOOLS_TRACER_CAPTURE_ERROR", "true", 
                 "POWERTOOLS_SERVICE_NAME", "svc"));
         config.putAll(extra);
         return LensRuntime.builder()

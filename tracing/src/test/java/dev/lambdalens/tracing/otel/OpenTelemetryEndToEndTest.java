@@ -57,6 +57,7 @@ class OpenTelemetryEndToEndTest {
                      .xrayDaemonAddress(daemon.address())
                      .env("LAMBDA_LENS_TRACING_SDK_INTEROP", "false")
                      .env("LAMBDA_LENS_TRACING_BACKEND", "otel")
+                     .env("POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true").env("POWERTOOLS_TRACER_CAPTURE_ERROR", "true")
                      .build()) {
             runtime.invoke("{\"n\":1}");
             runtime.invoke("{\"n\":2}");
@@ -107,6 +108,7 @@ class OpenTelemetryEndToEndTest {
              LocalLambdaRuntime runtime = LocalLambdaRuntime.builder()
                      .handler("dev.lambdalens.tracing.handlers.OtelPlainHandler::handleRequest")
                      .xrayDaemonAddress(daemon.address())
+                     .env("POWERTOOLS_TRACER_CAPTURE_ERROR", "true")
                      .build()) {
             Invocation ok = runtime.invoke("{\"n\":1}");
             Invocation failed = runtime.invoke("{\"fail\":true}");

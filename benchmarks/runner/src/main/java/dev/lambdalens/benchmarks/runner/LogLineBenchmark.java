@@ -125,7 +125,7 @@ public class LogLineBenchmark {
     /** What the logging interceptor writes for {@code logEvent = true}. */
     @Benchmark
     public void eventLine() {
-        log.info("Lambda event", eventArgument);
+        log.info("Handler Event", eventArgument);
     }
 
     /**

@@ -148,7 +148,7 @@ public final class AwsCallInterceptor implements ExecutionInterceptor {
                 span.putAws("request_id", requestId);
             }
             span.markStatus(status); // no status: the call failed on this side (connection refused...), a fault
-            if (span.tracer().captureError()) {
+            if (span.tracer().awsCallErrors()) {
                 span.putCause(error, error instanceof SdkServiceException);
             }
         } catch (RuntimeException | LinkageError e) {
