@@ -1,0 +1,4 @@
+/**
+ * Powertools' {@code TracingUtils} over {@link dev.lambdalens.tracing.LambdaTracing}.
+ */
+package dev.lambdalens.compat.tracing;
