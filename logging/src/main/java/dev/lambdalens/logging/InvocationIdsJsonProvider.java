@@ -25,6 +25,7 @@ public final class InvocationIdsJsonProvider extends AbstractJsonProvider<ILoggi
     private static final SerializableString TRACE_ID = new SerializedString("xray_trace_id");
     private static final SerializableString W3C_TRACE_ID = new SerializedString("trace_id");
     private static final SerializableString SPAN_ID = new SerializedString("span_id");
+    private static final SerializableString TENANT_ID = new SerializedString("tenant_id");
 
     private final EncodedText requestId = new EncodedText();
     private final EncodedText traceId = new EncodedText();
@@ -40,6 +41,7 @@ public final class InvocationIdsJsonProvider extends AbstractJsonProvider<ILoggi
             generator.writeFieldName(REQUEST_ID);
             generator.writeString(requestId.of(request));
         }
+        writeIfPresent(generator, TENANT_ID, tenantId(scope));
         SpanIds spanIds = scope.state().attachment(SpanIds.KEY);
         String xrayTrace = spanIds != null ? spanIds.xrayTraceId() : null;
         String trace = xrayTrace != null ? xrayTrace : scope.traceId();
@@ -50,6 +52,19 @@ public final class InvocationIdsJsonProvider extends AbstractJsonProvider<ILoggi
         if (spanIds != null) {
             writeIfPresent(generator, W3C_TRACE_ID, spanIds.traceId());
             writeIfPresent(generator, SPAN_ID, spanIds.spanId());
+        }
+    }
+
+    /**
+     * The tenant of a multi-tenant function's invocation ({@code Context.getTenantId()}, Lambda's tenant isolation
+     * mode; Powertools 2.10 logs it as {@code tenant_id}); {@code null} for other functions, and for a
+     * {@code Context} implementation that predates the method or fails in it.
+     */
+    private static String tenantId(InvocationScope scope) {
+        try {
+            return scope.context() == null ? null : scope.context().getTenantId();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 

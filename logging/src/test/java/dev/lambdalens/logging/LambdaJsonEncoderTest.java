@@ -59,6 +59,22 @@ class LambdaJsonEncoderTest {
     }
 
     @Test
+    void aMultiTenantInvocationCarriesItsTenantIdAsPowertoolsWritesIt() {
+        TestLens lens = Kit.lens();
+        try (CapturedLog log = CapturedLog.install()) {
+            try (InvocationScope.Activation ignored = lens.runtime().enter(
+                    lens.context().awsRequestId("t-1").xrayTraceId(Kit.TRACE_HEADER).tenantId("acme").build())) {
+                LOG.info("tenant line");
+            }
+            try (InvocationScope.Activation ignored = lens.runtime().enter(Kit.context(lens, "t-2"))) {
+                LOG.info("no tenant line");
+            }
+            assertEquals("acme", lens.logs().line("tenant line").get("tenant_id").asText());
+            assertFalse(lens.logs().line("no tenant line").has("tenant_id"));
+        }
+    }
+
+    @Test
     void coldStartIsTrueOnlyForTheFirstInvocation() {
         TestLens lens = Kit.lens();
         try (CapturedLog log = CapturedLog.install()) {

@@ -33,7 +33,7 @@ public final class MaskingGenerator extends JsonGeneratorDelegate {
      */
     private static final java.util.Set<String> OWN_VALUES = java.util.Set.of("timestamp", "level", "logger",
             "service", "cold_start", "function_name", "function_arn", "function_version", "function_memory_size",
-            "function_request_id", "xray_trace_id", "trace_id", "span_id", "sampling_rate");
+            "function_request_id", "xray_trace_id", "trace_id", "span_id", "tenant_id", "sampling_rate");
 
     private final MaskingPolicy policy;
     /** Whether the next string is the value of one of {@link #OWN_VALUES} at the top level. */

@@ -12,7 +12,8 @@ public final class ReservedKeys {
 
     private static final Set<String> NAMES = Set.of("timestamp", "level", "message", "logger", "service",
             "cold_start", "function_name", "function_arn", "function_version", "function_memory_size",
-            "function_request_id", "xray_trace_id", "trace_id", "span_id", "correlation_id", "sampling_rate", "error", "event",
+            "function_request_id", "xray_trace_id", "trace_id", "span_id", "tenant_id", "correlation_id", "sampling_rate",
+            "error", "event",
             "response", "lambda_lens");
 
     private ReservedKeys() {
