@@ -175,7 +175,7 @@ class ReservedKeysTest {
                         .samplingRate(1.0).build())
                 .runtime(lens.runtime()).build();
         try (CapturedLog log = CapturedLog.install()) {
-            handler.handleRequest("x", Kit.context(lens, "w-1"));
+            handler.handleRequest("x", lens.context().awsRequestId("w-1").xrayTraceId(Kit.TRACE_HEADER).tenantId("t-1").build());
         }
         TreeSet<String> written = new TreeSet<>();
         lens.logs().texts().forEach(text -> CapturedLog.parse(text).fieldNames().forEachRemaining(written::add));
@@ -200,6 +200,7 @@ class ReservedKeysTest {
         public String xray_trace_id = "user";
         public String trace_id = "user";
         public String span_id = "user";
+        public String tenant_id = "user";
         public String correlation_id = "user";
         public String sampling_rate = "user";
         public String error = "user";
