@@ -154,12 +154,17 @@ class ReportTest {
         firstInvocation.put(Variant.LENS_ALL_PRIMED, List.of(24.0, 46.0, 27.0));
         Report atTheLimit = new Report("# test", Map.of(), firstInvocation, Map.of());
         assertTrue(atTheLimit.markdown().contains("| First invocation after the library's priming (lens-all-primed), "
-                + "over the baseline's first invocation <= 5 ms | 5 |  | 5 | PASS |"), atTheLimit.markdown());
+                + "over the baseline's first invocation <= 5 ms | 5.0 |  | 5.0 | PASS |"), atTheLimit.markdown());
+
+        // 5.3 ms: shown with its tenth, so that a FAIL never stands next to "5".
+        firstInvocation.put(Variant.LENS_ALL_PRIMED, List.of(25.3, 45.3, 27.3));
+        assertTrue(new Report("# test", Map.of(), firstInvocation, Map.of()).markdown().contains(
+                "over the baseline's first invocation <= 5 ms | 5.3 |  | 5.0 | FAIL |"));
 
         // 20 ms over the baseline, four times the limit: FAIL, but an absolute budget never fails the wide rule.
         firstInvocation.put(Variant.LENS_ALL_PRIMED, List.of(40.0, 60.0, 42.0));
         Report missed = new Report("# test", Map.of(), firstInvocation, Map.of());
-        assertTrue(missed.markdown().contains("over the baseline's first invocation <= 5 ms | 20 |  | 5 | FAIL |"),
+        assertTrue(missed.markdown().contains("over the baseline's first invocation <= 5 ms | 20.0 |  | 5.0 | FAIL |"),
                 missed.markdown());
         assertEquals(List.of(), missed.widelyMissedRatioBudgets());
 
@@ -167,7 +172,7 @@ class ReportTest {
         firstInvocation.remove(Variant.LENS_ALL_PRIMED);
         firstInvocation.put(Variant.LENS_ALL_ANNOTATED, List.of(21.0, 41.0, 23.0));
         assertTrue(new Report("# test", Map.of(), firstInvocation, Map.of()).markdown().contains(
-                "over the baseline's first invocation <= 5 ms | n/a |  | 5 | NOT MEASURED"));
+                "over the baseline's first invocation <= 5 ms | n/a |  | 5.0 | NOT MEASURED"));
     }
 
     @Test
