@@ -96,7 +96,8 @@ public final class BenchmarkSuite {
         Report report = new Report(header(profile, started), coldStart.toFirstResponse(),
                 coldStart.firstInvocation(), jmh);
         String markdown = report.markdown() + HotPathReport.markdown(hotPaths) + OtelReport.markdown(hotPaths)
-                + (classLoading.isEmpty() ? "" : ClassLoadingProfile.markdown(classLoading));
+                + (classLoading.isEmpty() ? ""
+                        : ClassLoadingProfile.markdown(classLoading) + ClassLoadingProfile.byPackageMarkdown(classLoading));
         Files.writeString(outputDir.resolve("benchmark-report.md"), markdown);
         Files.writeString(outputDir.resolve("benchmark-report.svg"), report.svg());
         System.out.println();

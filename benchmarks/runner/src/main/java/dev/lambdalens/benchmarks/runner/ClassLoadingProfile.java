@@ -3,7 +3,10 @@ package dev.lambdalens.benchmarks.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -15,8 +18,16 @@ import java.util.stream.Collectors;
  */
 final class ClassLoadingProfile {
 
-    /** Classes loaded by one cold start, by origin (a jar's file name, or "JDK"). */
-    record Counts(int total, Map<String, Integer> byOrigin) {
+    /** How many package name segments the by-package table keeps ({@code dev.lambdalens.core}, {@code sun.nio.ch}). */
+    static final int PACKAGE_DEPTH = 3;
+    /** Rows per variant in the by-package table. */
+    static final int PACKAGES_SHOWN = 14;
+
+    /**
+     * Classes loaded by one cold start, by origin (a jar's file name, or "JDK"), and their names (to tell which
+     * ones the baseline does not load).
+     */
+    record Counts(int total, Map<String, Integer> byOrigin, Set<String> classes) {
     }
 
     private ClassLoadingProfile() {
@@ -29,6 +40,7 @@ final class ClassLoadingProfile {
 
     static Counts read(Path logFile) throws IOException {
         Map<String, Integer> byOrigin = new TreeMap<>();
+        Set<String> classes = new HashSet<>();
         int total = 0;
         for (String line : Files.readAllLines(logFile)) {
             int source = line.indexOf(" source: ");
@@ -37,8 +49,64 @@ final class ClassLoadingProfile {
             }
             total++;
             byOrigin.merge(origin(line.substring(source + 9).trim()), 1, Integer::sum);
+            String name = line.substring(0, source).trim();
+            classes.add(name.substring(name.lastIndexOf(' ') + 1));
         }
-        return new Counts(total, byOrigin);
+        return new Counts(total, byOrigin, classes);
+    }
+
+    /**
+     * Markdown: per Lambda Lens variant, the classes it loads that its baseline does not ({@code aws-none} for
+     * {@code aws-lens}, else {@code baseline}), by package (lambdas count in their host class's package),
+     * largest first. Empty without a baseline.
+     */
+    static String byPackageMarkdown(Map<Variant, Counts> counts) {
+        if (!counts.containsKey(Variant.BASELINE)) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n### Classes the Lambda Lens variants load that their baseline does not, by package\n\n")
+                .append("| Variant | Baseline | Classes not in the baseline | Largest packages (classes) |\n|---|---|---:|---|\n");
+        counts.forEach((variant, c) -> {
+            Variant base = variant.group() == Variant.Group.AWS_LENS ? Variant.AWS_NONE
+                    : variant.group() == Variant.Group.LENS ? Variant.BASELINE : null;
+            Counts baseline = base == null ? null : counts.get(base);
+            if (baseline == null) {
+                return;
+            }
+            Map<String, Integer> byPackage = new TreeMap<>();
+            c.classes().stream().filter(name -> !baseline.classes().contains(name))
+                    .forEach(name -> byPackage.merge(packageOf(name), 1, Integer::sum));
+            int extra = byPackage.values().stream().mapToInt(Integer::intValue).sum();
+            String top = byPackage.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(PACKAGES_SHOWN)
+                    .map(e -> "`" + e.getKey() + "` " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            md.append("| ").append(variant.id()).append(" | ").append(base.id()).append(" | ").append(extra).append(" | ")
+                    .append(top).append(" |\n");
+        });
+        return md.toString();
+    }
+
+    /**
+     * The first {@link #PACKAGE_DEPTH} segments of a class's package; a lambda or hidden class
+     * ({@code a.b.C$$Lambda$12/0x...}) belongs to its host's package.
+     */
+    static String packageOf(String className) {
+        int end = className.length();
+        for (char marker : new char[] {'$', '/'}) {
+            int at = className.indexOf(marker);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String outer = className.substring(0, end);
+        int lastDot = outer.lastIndexOf('.');
+        if (lastDot < 0) {
+            return "(default package)";
+        }
+        String[] segments = outer.substring(0, lastDot).split("\\.");
+        return String.join(".", Arrays.copyOf(segments, Math.min(segments.length, PACKAGE_DEPTH)));
     }
 
     /** Markdown: per variant, classes loaded and the origins adding the most classes over the baseline. */

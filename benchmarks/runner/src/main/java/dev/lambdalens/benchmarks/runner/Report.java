@@ -14,9 +14,19 @@ import java.util.regex.Pattern;
  * overhead with that of the Powertools variant doing the same work.
  */
 final class Report {
-    /** Log lines per invocation of the benchmark handler (see the workload). */
-    static final int LOG_LINES_PER_INVOCATION = 3;
-    static final double COLD_START_LIMIT_MS = 120;
+    /** Issue 14: cold-start overhead of all three, absolute target (machine-dependent, reported only). */
+    static final double COLD_START_LIMIT_MS = 60;
+    /** Issue 14: cold-start overhead of all three at most this fraction of Powertools' (1/6). */
+    static final int COLD_START_DIVISOR = 6;
+    /** Issue 14: per-invocation time overhead of all three at most this fraction of Powertools' (1/4). */
+    static final int PER_INVOCATION_DIVISOR = 4;
+    /** Issue 14: allocation per invocation of all three, over the baseline, at most this fraction of Powertools' (1/8). */
+    static final int ALLOCATION_DIVISOR = 8;
+    /**
+     * Issue 14 part 1: the first invocation after the library's priming ({@code lens-all-primed}) at most this much
+     * over the baseline's first invocation (paired differences of each round; absolute, machine-dependent).
+     */
+    static final double PRIMED_FIRST_INVOCATION_LIMIT_MS = 5;
     /** Issue 13: cold-start overhead of tracing one DynamoDB call, over the same function untraced. */
     static final double AWS_CALL_COLD_START_LIMIT_MS = 30;
     /**
@@ -230,19 +240,33 @@ final class Report {
     }
 
     private void evaluateBudgets() {
+        // Issue 14 part 3: the targets for all three, annotated and plain, against powertools-all doing the same work.
         for (Variant lens : List.of(Variant.LENS_ALL_ANNOTATED, Variant.LENS_ALL_PLAIN)) {
             double ours = coldStartOverheadOf(lens);
             double theirs = coldStartOverheadOf(Variant.POWERTOOLS_ALL);
-            budgets.add(new String[] {"Cold start overhead, all three (" + lens.id() + ") <= 1/3 of Powertools'",
-                    ms(ours), ms(theirs), ms(theirs / 3), verdict(ours, theirs / 3)});
-            budgets.add(new String[] {"Cold start overhead, all three (" + lens.id() + ") <= 120 ms",
-                    ms(ours), "", ms(COLD_START_LIMIT_MS), verdict(ours, COLD_START_LIMIT_MS)});
+            budgets.add(new String[] {"Cold start overhead, all three (" + lens.id() + ") <= 1/" + COLD_START_DIVISOR
+                    + " of Powertools'", ms(ours), ms(theirs), ms(theirs / COLD_START_DIVISOR),
+                    verdict(ours, theirs / COLD_START_DIVISOR)});
+            budgets.add(new String[] {"Cold start overhead, all three (" + lens.id() + ") <= " + ms(COLD_START_LIMIT_MS)
+                    + " ms", ms(ours), "", ms(COLD_START_LIMIT_MS), verdict(ours, COLD_START_LIMIT_MS)});
             double oursTime = timeOverheadOf(lens);
             double theirsTime = timeOverheadOf(Variant.POWERTOOLS_ALL);
-            budgets.add(new String[] {"Per-invocation overhead, all three (" + lens.id() + ") <= 1/2 of Powertools'",
-                    us(oursTime) + " µs", us(theirsTime) + " µs", us(theirsTime / 2) + " µs",
-                    verdict(oursTime, theirsTime / 2)});
+            budgets.add(new String[] {"Per-invocation overhead, all three (" + lens.id() + ") <= 1/"
+                    + PER_INVOCATION_DIVISOR + " of Powertools'", us(oursTime) + " µs", us(theirsTime) + " µs",
+                    us(theirsTime / PER_INVOCATION_DIVISOR) + " µs", verdict(oursTime, theirsTime / PER_INVOCATION_DIVISOR)});
+            double oursBytes = allocationOverheadOf(lens);
+            double theirsBytes = allocationOverheadOf(Variant.POWERTOOLS_ALL);
+            budgets.add(new String[] {"Allocation per invocation, all three (" + lens.id() + ", over baseline) <= 1/"
+                    + ALLOCATION_DIVISOR + " of Powertools'", bytes(oursBytes) + " B", bytes(theirsBytes) + " B",
+                    bytes(theirsBytes / ALLOCATION_DIVISOR) + " B", verdict(oursBytes, theirsBytes / ALLOCATION_DIVISOR)});
         }
+        // Issue 14 part 1: what a SnapStart restore still pays, primed by the library, over the baseline's first
+        // invocation in the same round. Absolute (no Powertools column): no Powertools primed variant exists.
+        Summary primed = firstInvocationOverhead.get(Variant.LENS_ALL_PRIMED);
+        double primedOverhead = primed == null ? Double.NaN : primed.median();
+        budgets.add(new String[] {"First invocation after the library's priming (lens-all-primed), over the baseline's "
+                + "first invocation <= " + ms(PRIMED_FIRST_INVOCATION_LIMIT_MS) + " ms", tenthsMs(primedOverhead), "",
+                tenthsMs(PRIMED_FIRST_INVOCATION_LIMIT_MS), verdict(primedOverhead, PRIMED_FIRST_INVOCATION_LIMIT_MS)});
         // Issue 14: the event logged (logEvent = true) by all three, against Powertools logging the same event.
         double oursEvent = coldStartOverheadOf(Variant.LENS_ALL_EVENT);
         double theirsEvent = coldStartOverheadOf(Variant.POWERTOOLS_ALL_EVENT);
@@ -250,10 +274,6 @@ final class Report {
                 + "Powertools' (powertools-all-event)", ms(oursEvent), ms(theirsEvent), ms(theirsEvent / 4),
                 verdict(oursEvent, theirsEvent / 4)});
         evaluateAwsCallBudgets();
-        double ours = allocationOverheadOf(Variant.LENS_LOGGING) / LOG_LINES_PER_INVOCATION;
-        double theirs = allocationOverheadOf(Variant.POWERTOOLS_LOGGING) / LOG_LINES_PER_INVOCATION;
-        budgets.add(new String[] {"Allocation per log line (logging alone, over baseline, / 3 lines) <= 1/2 of Powertools'",
-                bytes(ours) + " B", bytes(theirs) + " B", bytes(theirs / 2) + " B", verdict(ours, theirs / 2)});
     }
 
     /**
@@ -337,6 +357,11 @@ final class Report {
 
     private static String ms(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    /** A few ms against a 5 ms limit: whole ms would show 5.3 as "5" next to FAIL. */
+    private static String tenthsMs(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String us(double value) {
