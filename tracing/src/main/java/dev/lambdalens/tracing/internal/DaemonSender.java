@@ -6,6 +6,7 @@ import dev.lambdalens.core.spi.DocumentSink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -93,15 +94,47 @@ final class DaemonSender {
         if (unusable) {
             return;
         }
+        // A DatagramChannel closes itself for good when the sending thread is interrupted (a worker of a pool that
+        // was shut down ends its subsegment): the interrupt is set aside for the send and put back after, so that
+        // one interrupted thread cannot cost every later trace of the environment.
+        boolean interrupted = Thread.interrupted();
+        int position = datagram.position();
         try {
-            DatagramChannel open = channel();
-            if (open != null) {
-                open.send(datagram, target);
+            sendOnce(datagram);
+        } catch (ClosedChannelException closed) {
+            // Closed under us (by an interrupt on another path, or a reset): one more try on a fresh socket.
+            dropClosedChannel();
+            datagram.position(position);
+            try {
+                sendOnce(datagram);
+            } catch (IOException | RuntimeException e) {
+                reportSendFailure(e);
             }
         } catch (IOException | RuntimeException e) {
-            diagnostics.reportOnce("tracing:send", "could not send a trace document to the X-Ray daemon at " + address
-                    + "; traces of this function may be incomplete", e);
+            reportSendFailure(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    private void sendOnce(ByteBuffer datagram) throws IOException {
+        DatagramChannel open = channel();
+        if (open != null) {
+            open.send(datagram, target);
+        }
+    }
+
+    private synchronized void dropClosedChannel() {
+        if (channel != null && !channel.isOpen()) {
+            channel = null;
+        }
+    }
+
+    private void reportSendFailure(Exception e) {
+        diagnostics.reportOnce("tracing:send", "could not send a trace document to the X-Ray daemon at " + address
+                + "; traces of this function may be incomplete", e);
     }
 
     private DatagramChannel channel() throws IOException {
