@@ -56,7 +56,9 @@ class BadDayCorpusTest {
         }
 
         private static void collect(JsonNode subsegment, String name, List<JsonNode> found) {
-            if (name.equals(subsegment.path("name").asText())) {
+            // X-Ray merges the documents of one id: an in-progress copy sent with its parent, completed by the
+            // subsegment's own document when it ends, is one subsegment, counted by its completed form.
+            if (name.equals(subsegment.path("name").asText()) && !subsegment.path("in_progress").asBoolean()) {
                 found.add(subsegment);
             }
             subsegment.path("subsegments").forEach(child -> collect(child, name, found));
