@@ -98,16 +98,23 @@ public final class MaskingSettings {
 
     /** These settings with {@code more} names masked. */
     public MaskingSettings withNames(Collection<String> more) {
-        List<String> all = new ArrayList<>(names);
-        more.stream().filter(Objects::nonNull).map(String::trim).filter(name -> !name.isEmpty()).forEach(all::add);
-        return new MaskingSettings(all, kept, patterns, defaults, detectors, mask);
+        return new MaskingSettings(plus(names, more), kept, patterns, defaults, detectors, mask);
     }
 
     /** These settings with {@code more} names kept. */
     public MaskingSettings withKept(Collection<String> more) {
-        List<String> all = new ArrayList<>(kept);
-        more.stream().filter(Objects::nonNull).map(String::trim).filter(name -> !name.isEmpty()).forEach(all::add);
-        return new MaskingSettings(names, all, patterns, defaults, detectors, mask);
+        return new MaskingSettings(names, plus(kept, more), patterns, defaults, detectors, mask);
+    }
+
+    /** {@code names} and the non-blank ones of {@code more}, trimmed. A loop, not a stream: this runs at cold start. */
+    private static List<String> plus(List<String> names, Collection<String> more) {
+        List<String> all = new ArrayList<>(names);
+        for (String name : more) {
+            if (name != null && !name.isBlank()) {
+                all.add(name.trim());
+            }
+        }
+        return all;
     }
 
     /**

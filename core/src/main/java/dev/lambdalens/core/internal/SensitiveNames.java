@@ -28,7 +28,7 @@ public final class SensitiveNames {
     /** {@code exact}, {@code words} and {@code kept} are normalised here. */
     public SensitiveNames(Collection<String> exact, Collection<String> words, Collection<String> kept) {
         this.exact = normalised(exact);
-        this.words = normalised(words).stream().filter(word -> !word.isEmpty()).toArray(String[]::new);
+        this.words = normalised(words).toArray(new String[0]); // normalised() leaves no empty name
         this.kept = normalised(kept);
     }
 

@@ -50,7 +50,17 @@ public final class MaskingPolicy {
 
     /** The policy of {@code runtime}'s configuration, made once per runtime and shared by its modules. */
     public static MaskingPolicy of(LensRuntime runtime) {
-        return runtime.component(MaskingPolicy.class, r -> from(r.configuration(), r.diagnostics()));
+        return runtime.component(MaskingPolicy.class, FromRuntime.INSTANCE);
+    }
+
+    /** A named factory, not a lambda: the first lambda of a JVM costs milliseconds at cold start. */
+    private static final class FromRuntime implements java.util.function.Function<LensRuntime, MaskingPolicy> {
+        static final FromRuntime INSTANCE = new FromRuntime();
+
+        @Override
+        public MaskingPolicy apply(LensRuntime runtime) {
+            return from(runtime.configuration(), runtime.diagnostics());
+        }
     }
 
     /** The policy {@code configuration} gives (see {@link MaskingSettings#from}). */

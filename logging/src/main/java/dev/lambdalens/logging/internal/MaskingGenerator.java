@@ -50,7 +50,21 @@ public final class MaskingGenerator extends JsonGeneratorDelegate {
 
     /** A decorator applying {@code policy}; the policy (and its remembered decisions) is shared. */
     public static net.logstash.logback.decorate.JsonGeneratorDecorator decorator(MaskingPolicy policy) {
-        return generator -> new MaskingGenerator(generator, policy);
+        return new Decorator(policy);
+    }
+
+    /** A named class, not a lambda: the encoder builds it at cold start. */
+    private static final class Decorator implements net.logstash.logback.decorate.JsonGeneratorDecorator {
+        private final MaskingPolicy policy;
+
+        Decorator(MaskingPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public JsonGenerator decorate(JsonGenerator generator) {
+            return new MaskingGenerator(generator, policy);
+        }
     }
 
     /** True when the current write is part of a dropped value (and marks a scalar as consumed). */

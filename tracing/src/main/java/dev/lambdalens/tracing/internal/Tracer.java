@@ -55,7 +55,17 @@ public final class Tracer {
 
     /** The tracer of {@code runtime}. */
     public static Tracer of(LensRuntime runtime) {
-        return runtime.component(Tracer.class, Tracer::new);
+        return runtime.component(Tracer.class, Factory.INSTANCE);
+    }
+
+    /** A named factory, not a method reference: no LambdaMetafactory at cold start. */
+    private static final class Factory implements java.util.function.Function<LensRuntime, Tracer> {
+        static final Factory INSTANCE = new Factory();
+
+        @Override
+        public Tracer apply(LensRuntime runtime) {
+            return new Tracer(runtime);
+        }
     }
 
     public boolean enabled() {
