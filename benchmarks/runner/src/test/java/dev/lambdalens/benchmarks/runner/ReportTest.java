@@ -210,6 +210,24 @@ class ReportTest {
     }
 
     @Test
+    void anAwsCallBudgetWhoseJmhErrorIsOverItsLimitIsInconclusiveAndNeverAWideMiss() {
+        Map<Variant, List<JmhRunner.Result>> jmh = new LinkedHashMap<>();
+        jmh.put(Variant.AWS_NONE, List.of(new JmhRunner.Result(Variant.AWS_NONE, 1000, 900, 9000)));
+        jmh.put(Variant.AWS_XRAY_SDK, List.of(new JmhRunner.Result(Variant.AWS_XRAY_SDK, 1100, 900, 30000)));
+        // 700 µs over the untraced run against a limit of 50 µs: 14 times, but both runs are ±900 µs.
+        jmh.put(Variant.AWS_LENS, List.of(new JmhRunner.Result(Variant.AWS_LENS, 1700, 900, 12000)));
+        Report noisy = new Report("# test", new LinkedHashMap<>(), new LinkedHashMap<>(), jmh);
+        assertTrue(noisy.markdown().contains("FAIL (inconclusive: JMH error ±1800 µs is over the limit)"),
+                noisy.markdown());
+        assertTrue(noisy.widelyMissedRatioBudgets().isEmpty(), noisy.widelyMissedRatioBudgets().toString());
+
+        jmh.put(Variant.AWS_NONE, List.of(new JmhRunner.Result(Variant.AWS_NONE, 1000, 5, 9000)));
+        jmh.put(Variant.AWS_LENS, List.of(new JmhRunner.Result(Variant.AWS_LENS, 1700, 5, 12000)));
+        Report steady = new Report("# test", new LinkedHashMap<>(), new LinkedHashMap<>(), jmh);
+        assertEquals(1, steady.widelyMissedRatioBudgets().size(), steady.markdown());
+    }
+
+    @Test
     void leadingNumberReadsTheCellsTheBudgetTableWrites() {
         assertEquals(28.43, Report.leadingNumber("28.43 µs"));
         assertEquals(456, Report.leadingNumber("456 B"));
