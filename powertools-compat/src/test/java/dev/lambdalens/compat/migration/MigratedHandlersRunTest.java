@@ -80,6 +80,8 @@ class MigratedHandlersRunTest implements RewriteTest {
                     TracingUtils.putMetadata("order", event);
                     TracingUtils.withSubsegment("save", subsegment -> {
                         subsegment.putAnnotation("table", "orders");
+                        subsegment.putMetadata("rows", 1);
+                        TracingUtils.putMetadata("saved", id);
                     });
                     TracingUtils.withSubsegment("audit", "notify", subsegment -> TracingUtils.putMetadata("channel", "email"));
                     metrics.addDimension("Channel", "web");
@@ -254,7 +256,12 @@ class MigratedHandlersRunTest implements RewriteTest {
             assertEquals("placed o-1", handler.at("/metadata/orders/handleRequest response").asText(),
                     "POWERTOOLS_TRACER_CAPTURE_RESPONSE=true records the response in the namespace");
             assertEquals(List.of("## save", "## notify"), childNames(handler));
-            assertEquals("orders", child(handler, "## save").at("/annotations/table").asText(), handler::toString);
+            JsonNode save = child(handler, "## save");
+            assertEquals("orders", save.at("/annotations/table").asText(), handler::toString);
+            assertEquals(1, save.at("/metadata/default/rows").asInt(),
+                    "the X-Ray SDK subsegment's putMetadata(key, value) writes to the namespace 'default': " + save);
+            assertEquals("o-1", save.at("/metadata/" + SERVICE + "/saved").asText(),
+                    "withSubsegment(name, ...) gives its subsegment the service name as namespace: " + save);
             assertEquals("email", child(handler, "## notify").at("/metadata/audit/channel").asText(), handler::toString);
             assertFalse(handlerSubsegment(second).path("annotations").path("ColdStart").asBoolean());
             JsonNode failedHandler = handlerSubsegment(failed);
