@@ -218,6 +218,8 @@ class MigratedHandlersRunTest implements RewriteTest {
             assertEquals(logger, error.path("logger").asText(), error::toString);
             assertEquals("ERROR", error.path("level").asText(), error::toString);
             assertEquals("payment declined", error.at("/error/message").asText(), error::toString);
+            assertEquals("java.lang.IllegalStateException", error.at("/error/name").asText(), error::toString);
+            assertTrue(error.at("/error/stack").asText().contains("OrderHandler.handleRequest"), error::toString);
             assertPowertoolsKeys(error, failed, false);
 
             // Metrics: one document per call, each with the dimension set Powertools gives that call.
@@ -244,7 +246,9 @@ class MigratedHandlersRunTest implements RewriteTest {
             assertEquals(List.of(List.of("Service", "Channel")), dimensionSetsIn(with(secondMetrics, "OrdersPlaced")));
             assertEquals(List.of(List.of("Reason")), dimensionSetsIn(with(secondMetrics, "Refunds")));
             assertTrue(secondMetrics.stream().noneMatch(d -> d.has("ColdStart")), "a cold start is written once");
-            assertEquals(2, emfDocuments(failed).size(), "a failed invocation still flushes its metrics");
+            List<JsonNode> failedMetrics = emfDocuments(failed);
+            assertEquals(2, failedMetrics.size(), "a failed invocation still flushes its metrics: " + failedMetrics);
+            assertEquals(List.of(List.of("Service", "Channel")), dimensionSetsIn(with(failedMetrics, "OrdersPlaced")));
 
             // Tracing: ## handleRequest with ## save and ## notify, metadata in @Tracing's namespace.
             JsonNode handler = handlerSubsegment(first);
@@ -329,6 +333,7 @@ class MigratedHandlersRunTest implements RewriteTest {
         assertEquals("local-function", line.path("function_name").asText(), line::toString);
         assertTrue(line.path("function_arn").asText().endsWith(":function:local-function"), line::toString);
         assertEquals(512, line.path("function_memory_size").asInt(), line::toString);
+        assertEquals("$LATEST", line.path("function_version").asText(), line::toString);
         assertTrue(line.has("timestamp"), line::toString);
     }
 
