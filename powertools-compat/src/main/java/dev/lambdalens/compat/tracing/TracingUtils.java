@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 /**
  * Powertools v2's {@code software.amazon.lambda.powertools.tracing.TracingUtils}, with its names and its
  * behaviour, over {@link LambdaTracing}: a subsegment opened here is named {@code "## " + name}, as Powertools
- * names it; metadata added without a namespace inside {@link #withSubsegment(String, String, Consumer)} goes
- * to that subsegment's namespace, else to the service name's.
+ * names it; metadata added with {@link #putMetadata(String, Object)} inside
+ * {@link #withSubsegment(String, String, Consumer)} goes to that subsegment's namespace, else to the service
+ * name's, and the block's {@code subsegment.putMetadata(key, value)} to {@code default}, as the X-Ray SDK's.
  *
  * <p>The subsegment handed to the block is Lambda Lens's {@link TracedSubsegment}, not the X-Ray SDK's
  * {@code Subsegment}: a lambda that only adds annotations and metadata compiles unchanged. Nothing here throws
@@ -68,18 +69,24 @@ public final class TracingUtils {
         LambdaTracing.putMetadata(namespace, key, value);
     }
 
-    /** Runs {@code block} in a subsegment named {@code "## " + name}; its metadata goes to the service name. */
+    /**
+     * Runs {@code block} in a subsegment named {@code "## " + name}; {@link #putMetadata(String, Object)} in it
+     * writes to the service name, the block's {@code subsegment.putMetadata(key, value)} to {@code default}, as
+     * the X-Ray SDK subsegment that Powertools hands the block does.
+     */
     public static void withSubsegment(String name, Consumer<TracedSubsegment> block) {
         Objects.requireNonNull(block, "block");
         LambdaTracing.withSubsegment("## " + name, subsegment -> {
-            block.accept(subsegment);
+            block.accept(new XRaySdkSubsegment(subsegment));
             return null;
         });
     }
 
     /**
-     * Runs {@code block} in a subsegment named {@code "## " + name} whose metadata without a namespace, from the
-     * block's subsegment or from {@link #putMetadata(String, Object)}, goes to {@code namespace}.
+     * Runs {@code block} in a subsegment named {@code "## " + name} whose metadata from
+     * {@link #putMetadata(String, Object)} goes to {@code namespace}; the block's
+     * {@code subsegment.putMetadata(key, value)} writes to {@code default}, as the X-Ray SDK subsegment that
+     * Powertools hands the block does.
      */
     public static void withSubsegment(String namespace, String name, Consumer<TracedSubsegment> block) {
         Objects.requireNonNull(block, "block");
@@ -91,7 +98,7 @@ public final class TracingUtils {
             Namespaced previous = NAMESPACED.get();
             NAMESPACED.set(new Namespaced(subsegment.id(), namespace));
             try {
-                block.accept(new NamespacedSubsegment(subsegment, namespace));
+                block.accept(new XRaySdkSubsegment(subsegment));
             } finally {
                 if (previous == null) {
                     NAMESPACED.remove();

@@ -19,6 +19,8 @@ final class PowertoolsStubs {
             @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.METHOD)
             public @interface Logging {
                 boolean logEvent() default false;
+                boolean logResponse() default false;
+                boolean logError() default false;
                 double samplingRate() default 0;
                 String correlationIdPath() default "";
                 boolean clearState() default false;
@@ -91,15 +93,21 @@ final class PowertoolsStubs {
             package software.amazon.lambda.powertools.metrics.model;
             public class DimensionSet {
                 public static DimensionSet of(String key, String value) { return new DimensionSet(); }
+                public static DimensionSet of(String key1, String value1, String key2, String value2) {
+                    return new DimensionSet();
+                }
             }
             """,
             """
             package software.amazon.lambda.powertools.metrics;
+            import com.amazonaws.services.lambda.runtime.Context;
             import software.amazon.lambda.powertools.metrics.model.DimensionSet;
             import software.amazon.lambda.powertools.metrics.model.MetricUnit;
             public interface Metrics {
                 void addMetric(String key, double value, MetricUnit unit);
                 void addDimension(String key, String value);
+                void captureColdStartMetric(Context context, DimensionSet dimensions);
+                void flush();
                 void flushSingleMetric(String name, double value, MetricUnit unit, String namespace,
                                        DimensionSet dimensions);
             }

@@ -32,6 +32,7 @@ class TracingUtilsTest {
     void aSubsegmentIsNamedAsPowertoolsNamesItAndCarriesItsAnnotationsAndMetadata() {
         invoke(() -> TracingUtils.withSubsegment("save", subsegment -> {
             subsegment.putAnnotation("table", "orders");
+            subsegment.putMetadata("rows", 1);
             TracingUtils.putAnnotation("count", 3);
             TracingUtils.putAnnotation("paid", Boolean.TRUE);
             TracingUtils.putMetadata("order", Map.of("id", "o-1"));
@@ -41,6 +42,8 @@ class TracingUtilsTest {
         assertEquals(3, save.path("annotations").path("count").asInt());
         assertTrue(save.path("annotations").path("paid").asBoolean());
         assertEquals("o-1", save.path("metadata").path("orders").path("order").path("id").asText(), save::toString);
+        assertEquals(1, save.path("metadata").path("default").path("rows").asInt(), save::toString);
+        assertFalse(save.path("metadata").path("orders").has("rows"), save::toString);
     }
 
     @Test
@@ -52,7 +55,9 @@ class TracingUtilsTest {
             TracingUtils.putMetadata("after", "child");
         }));
         JsonNode charge = lens.traces().subsegment("## charge");
-        assertEquals(12, charge.path("metadata").path("billing").path("amount").asInt(), charge::toString);
+        assertEquals(12, charge.path("metadata").path("default").path("amount").asInt(),
+                () -> "the X-Ray SDK subsegment's own putMetadata(key, value) writes to 'default': " + charge);
+        assertFalse(charge.path("metadata").path("billing").has("amount"), charge::toString);
         assertEquals("EUR", charge.path("metadata").path("billing").path("currency").asText(), charge::toString);
         assertEquals("child", charge.path("metadata").path("billing").path("after").asText(), charge::toString);
         assertFalse(charge.path("metadata").has("orders"), charge::toString);

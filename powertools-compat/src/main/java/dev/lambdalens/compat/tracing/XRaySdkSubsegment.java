@@ -2,14 +2,20 @@ package dev.lambdalens.compat.tracing;
 
 import dev.lambdalens.tracing.TracedSubsegment;
 
-/** A subsegment whose metadata without a namespace goes to a given one, as an X-Ray SDK subsegment's does. */
-final class NamespacedSubsegment implements TracedSubsegment {
-    private final TracedSubsegment delegate;
-    private final String namespace;
+/**
+ * The subsegment a {@code TracingUtils.withSubsegment} block receives, in Powertools an X-Ray SDK
+ * {@code Subsegment}: its {@code putMetadata(key, value)} writes to the namespace {@value #SDK_DEFAULT_NAMESPACE},
+ * as the SDK's {@code Entity.putMetadata(key, value)} does. (Powertools' own {@code TracingUtils.putMetadata(key,
+ * value)} is another call, which uses the block's namespace.)
+ */
+final class XRaySdkSubsegment implements TracedSubsegment {
+    /** The namespace of the X-Ray SDK's {@code Entity.putMetadata(String, Object)}. */
+    static final String SDK_DEFAULT_NAMESPACE = "default";
 
-    NamespacedSubsegment(TracedSubsegment delegate, String namespace) {
+    private final TracedSubsegment delegate;
+
+    XRaySdkSubsegment(TracedSubsegment delegate) {
         this.delegate = delegate;
-        this.namespace = namespace;
     }
 
     @Override
@@ -29,7 +35,7 @@ final class NamespacedSubsegment implements TracedSubsegment {
 
     @Override
     public void putMetadata(String key, Object value) {
-        delegate.putMetadata(namespace, key, value);
+        delegate.putMetadata(SDK_DEFAULT_NAMESPACE, key, value);
     }
 
     @Override
