@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.lambdalens.core.Diagnostics;
+import dev.lambdalens.core.internal.Throwables;
 import org.slf4j.Marker;
 
 import java.util.Arrays;
@@ -109,23 +110,9 @@ public final class HostileThrowableFilter extends TurboFilter {
         }
 
         private static Throwable standIn(Throwable original) {
-            String problem;
-            String message;
-            try {
-                message = original.getMessage();
-                problem = null;
-            } catch (RuntimeException | LinkageError e) {
-                message = null;
-                problem = e.getClass().getSimpleName();
-            }
-            RuntimeException standIn = new RuntimeException(problem == null ? message
-                    : "[getMessage() threw " + problem + "]", null, false, true) {
+            RuntimeException standIn = new RuntimeException(Throwables.message(original), null, false, true) {
             };
-            try {
-                standIn.setStackTrace(original.getStackTrace());
-            } catch (RuntimeException | LinkageError e) {
-                standIn.setStackTrace(new StackTraceElement[0]);
-            }
+            standIn.setStackTrace(Throwables.stack(original));
             return standIn;
         }
     }

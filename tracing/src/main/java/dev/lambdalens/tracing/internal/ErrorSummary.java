@@ -1,5 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.internal.Throwables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

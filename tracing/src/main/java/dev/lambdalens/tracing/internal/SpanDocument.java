@@ -1,5 +1,6 @@
 package dev.lambdalens.tracing.internal;
 
+import dev.lambdalens.core.internal.Throwables;
 import dev.lambdalens.core.internal.JsonText;
 import dev.lambdalens.core.spi.MaskingPolicy;
 

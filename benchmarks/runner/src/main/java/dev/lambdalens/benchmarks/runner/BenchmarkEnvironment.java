@@ -31,6 +31,9 @@ final class BenchmarkEnvironment {
         env.put("POWERTOOLS_SERVICE_NAME", SERVICE);
         env.put("POWERTOOLS_METRICS_NAMESPACE", NAMESPACE);
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        // The workload records the handler's response as metadata on both sides; Powertools v2 and Lambda Lens
+        // (like it) record it only when this is set.
+        env.put("POWERTOOLS_TRACER_CAPTURE_RESPONSE", "true");
         return env;
     }
 

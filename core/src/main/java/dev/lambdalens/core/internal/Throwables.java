@@ -1,18 +1,19 @@
-package dev.lambdalens.tracing.internal;
+package dev.lambdalens.core.internal;
 
 /**
  * Reads an exception without trusting it: a user's exception may override {@code getMessage()},
  * {@code getStackTrace()} or {@code getCause()} with code that throws, and recording the failure must not
  * become a second one (nor hide the first from the runtime). Each accessor answers something usable instead.
+ * Used by tracing's documents and by logging's guard for exceptions Logback cannot read.
  */
-final class Throwables {
+public final class Throwables {
     private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
 
     private Throwables() {
     }
 
     /** The message, {@code null} when there is none, or a note naming what {@code getMessage()} threw. */
-    static String message(Throwable error) {
+    public static String message(Throwable error) {
         try {
             return error.getMessage();
         } catch (Throwable e) {
@@ -21,7 +22,7 @@ final class Throwables {
     }
 
     /** The stack, empty when {@code getStackTrace()} throws or returns {@code null}. */
-    static StackTraceElement[] stack(Throwable error) {
+    public static StackTraceElement[] stack(Throwable error) {
         try {
             StackTraceElement[] frames = error.getStackTrace();
             return frames != null ? frames : NO_FRAMES;
@@ -31,7 +32,7 @@ final class Throwables {
     }
 
     /** The cause, {@code null} when there is none or {@code getCause()} throws. */
-    static Throwable cause(Throwable error) {
+    public static Throwable cause(Throwable error) {
         try {
             return error.getCause();
         } catch (Throwable e) {
