@@ -257,10 +257,11 @@ class InProcessTracingTest {
 
     @Test
     void withSubsegmentOutsideAnInvocationRunsTheWorkUntraced() {
-        assertEquals(42, LambdaTracing.withSubsegment("## outside", s -> {
+        int result = LambdaTracing.withSubsegment("## outside", s -> {
             assertFalse(s.isRecording());
             return 42;
-        }));
+        });
+        assertEquals(42, result);
     }
 
     @Test
