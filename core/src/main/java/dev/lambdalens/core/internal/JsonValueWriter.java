@@ -6,7 +6,7 @@ import dev.lambdalens.core.spi.MaskingPolicy;
 import dev.lambdalens.core.Diagnostics;
 
 import java.lang.reflect.Array;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -109,8 +109,8 @@ public final class JsonValueWriter {
         write(out, value, 0, null, limit);
     }
 
-    private IdentityHashMap<Object, Boolean> write(StringBuilder out, Object value, int depth,
-                                                   IdentityHashMap<Object, Boolean> path, int limit) {
+    private Object[] write(StringBuilder out, Object value, int depth,
+                                                   Object[] path, int limit) {
         if (out.length() > limit) {
             out.append(TRUNCATED);
             report(":size", " is longer than " + maxChars + " chars; the rest is cut", null);
@@ -142,14 +142,12 @@ public final class JsonValueWriter {
         } else if (value instanceof java.util.Date) {
             JsonText.appendQuoted(out, ((java.util.Date) value).toInstant().toString());
         } else if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
-            if (path == null) {
-                path = new IdentityHashMap<>(8);
-            }
-            if (path.put(value, Boolean.TRUE) != null) {
+            if (onPath(path, value, depth)) {
                 out.append("\"[cycle]\"");
                 report(":cycle", " refers to itself; the cycle is cut", null);
                 return path;
             }
+            path = enter(path, value, depth);
             int mark = out.length();
             try {
                 if (value instanceof Map<?, ?>) {
@@ -166,22 +164,45 @@ public final class JsonValueWriter {
                 report(":iteration:" + value.getClass().getName(), " of type " + value.getClass().getName()
                         + " could not be iterated; it is written as an error text", e);
             }
-            path.remove(value);
+            path[depth] = null;
         } else if (!beans || isPlatformType(value.getClass())) {
             JsonText.appendQuoted(out, masking.maskText(textOf(value)));
         } else {
-            if (path == null) {
-                path = new IdentityHashMap<>(8);
-            }
-            if (path.put(value, Boolean.TRUE) != null) {
+            if (onPath(path, value, depth)) {
                 out.append("\"[cycle]\"");
                 report(":cycle", " refers to itself; the cycle is cut", null);
                 return path;
             }
+            path = enter(path, value, depth);
             writeBean(out, value, depth, path, limit);
-            path.remove(value);
+            path[depth] = null;
         }
         return path;
+    }
+
+    /*
+     * The path is the containers being written, the one at depth d in path[d]: only a container has children, so
+     * path[0..depth) are exactly the ancestors of a value at depth. A cycle is a value that is its own ancestor.
+     * An array scanned by identity, not an IdentityHashMap: values rarely nest more than a few levels, and a
+     * map's table would be allocated per value written (per captured response, per metadata entry).
+     */
+    private static boolean onPath(Object[] path, Object value, int depth) {
+        if (path == null) {
+            return false;
+        }
+        for (int i = 0; i < depth && i < path.length; i++) {
+            if (path[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object[] enter(Object[] path, Object value, int depth) {
+        Object[] grown = path == null ? new Object[Math.max(4, depth + 1)]
+                : depth < path.length ? path : Arrays.copyOf(path, Math.max(path.length * 2, depth + 1));
+        grown[depth] = value;
+        return grown;
     }
 
     private String textOf(Object value) {
@@ -229,7 +250,7 @@ public final class JsonValueWriter {
         }
     }
 
-    private void writeBean(StringBuilder out, Object bean, int depth, IdentityHashMap<Object, Boolean> path,
+    private void writeBean(StringBuilder out, Object bean, int depth, Object[] path,
                            int limit) {
         BeanProperties.Property[] properties = BeanProperties.of(bean.getClass());
         if (properties.length == 0) {
@@ -264,7 +285,7 @@ public final class JsonValueWriter {
         out.append('}');
     }
 
-    private void writeMap(StringBuilder out, Map<?, ?> map, int depth, IdentityHashMap<Object, Boolean> path,
+    private void writeMap(StringBuilder out, Map<?, ?> map, int depth, Object[] path,
                           int limit) {
         out.append('{');
         int count = 0;
@@ -291,7 +312,7 @@ public final class JsonValueWriter {
         out.append('}');
     }
 
-    private void writeIterator(StringBuilder out, Iterator<?> items, int depth, IdentityHashMap<Object, Boolean> path,
+    private void writeIterator(StringBuilder out, Iterator<?> items, int depth, Object[] path,
                                int limit) {
         out.append('[');
         int count = 0;
@@ -311,7 +332,7 @@ public final class JsonValueWriter {
         out.append(']');
     }
 
-    private void writeArray(StringBuilder out, Object array, int depth, IdentityHashMap<Object, Boolean> path,
+    private void writeArray(StringBuilder out, Object array, int depth, Object[] path,
                             int limit) {
         out.append('[');
         int length = Array.getLength(array);

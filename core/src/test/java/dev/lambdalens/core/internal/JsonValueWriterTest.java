@@ -84,6 +84,31 @@ class JsonValueWriterTest {
     }
 
     @Test
+    void aCycleDeepInsideIsCutWhereItClosesAndASharedValueIsWrittenEachTime() {
+        JsonValueWriter writer = JsonValueWriter.builder(diagnostics, "test", "a value").maxDepth(32).build();
+        // Ten levels deep, past the path's first size, the innermost list refers back to the third level.
+        List<Object> third = new ArrayList<>();
+        List<Object> innermost = third;
+        for (int i = 0; i < 7; i++) {
+            List<Object> next = new ArrayList<>();
+            innermost.add(next);
+            innermost = next;
+        }
+        innermost.add(third);
+        innermost.add("end");
+        String json = writer.toJson(List.of(List.of(third)));
+        assertEquals("[[" + "[".repeat(8) + "\"[cycle]\",\"end\"" + "]".repeat(8) + "]]", json);
+
+        // The same list twice side by side, and under two keys, is not a cycle: it is written in full each time.
+        List<Integer> shared = List.of(1, 2);
+        Map<String, Object> twice = new LinkedHashMap<>();
+        twice.put("a", shared);
+        twice.put("b", List.of(shared, shared));
+        assertEquals("{\"a\":[1,2],\"b\":[[1,2],[1,2]]}", writer.toJson(twice));
+        assertEquals(1, reports.size(), reports::toString);
+    }
+
+    @Test
     void failingToStringIteratorAndGetMessageBecomeErrorTexts() {
         JsonValueWriter writer = JsonValueWriter.builder(diagnostics, "test", "a value").build();
         Object noText = new Object() {
