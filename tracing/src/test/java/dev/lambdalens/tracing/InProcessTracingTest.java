@@ -240,6 +240,41 @@ class InProcessTracingTest {
     }
 
     @Test
+    void metadataIsGroupedByNamespaceInFirstPutOrderAndAPutAgainKeepsItsPlace() {
+        invoke(runtime(Clock.systemUTC()), "1", (event, context) -> LambdaTracing.withSubsegment("## step", s -> {
+            s.putMetadata("orders", "first", 1);
+            s.putMetadata("audit", "who", "me");
+            s.putMetadata("orders", "second", 2);
+            s.putMetadata("orders", "first", 3);
+            return null;
+        }));
+        JsonNode step = Documents.child(daemon.awaitDocuments(1, Duration.ofSeconds(5)).get(0), "## step");
+        Documents.assertAllValid(daemon);
+        assertEquals("{\"orders\":{\"first\":3,\"second\":2},\"audit\":{\"who\":\"me\"}}",
+                step.path("metadata").toString());
+    }
+
+    @Test
+    void metadataBeyondItsLimitIsLeftOutAndReportedOnceWhileKnownKeysStillChange() {
+        int limit = 256;
+        invoke(runtime(Clock.systemUTC()), "1", (event, context) -> LambdaTracing.withSubsegment("## many", s -> {
+            for (int i = 0; i < limit + 20; i++) {
+                s.putMetadata("k" + i, i);
+            }
+            s.putMetadata("k0", "changed");
+            return null;
+        }));
+        JsonNode many = Documents.child(daemon.awaitDocuments(1, Duration.ofSeconds(5)).get(0), "## many");
+        JsonNode values = many.path("metadata").path("svc");
+        assertEquals(limit, values.size());
+        assertEquals("changed", values.path("k0").asText());
+        assertEquals(limit - 1, values.path("k" + (limit - 1)).asInt());
+        assertFalse(values.has("k" + limit));
+        assertEquals(1, diagnostics.stream().filter(line -> line.contains("at most 256 metadata values")).count(),
+                diagnostics::toString);
+    }
+
+    @Test
     void anUnsampledInvocationRunsEverythingWithANoOpSubsegment() throws Exception {
         String result = invoke(runtime(Clock.systemUTC()), "0", (event, context) -> {
             assertFalse(LambdaTracing.current().isRecording());

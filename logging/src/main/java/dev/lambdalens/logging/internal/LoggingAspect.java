@@ -1,7 +1,6 @@
 package dev.lambdalens.logging.internal;
 
 import dev.lambdalens.core.spi.Interception;
-import dev.lambdalens.core.spi.InvocationInterceptor;
 import dev.lambdalens.core.LensRuntime;
 import dev.lambdalens.logging.LambdaLogging;
 import dev.lambdalens.logging.Logging;
@@ -30,20 +29,25 @@ import java.util.concurrent.ConcurrentHashMap;
 @DeclarePrecedence("dev.lambdalens.logging.internal.*Aspect, dev.lambdalens.tracing.internal.*Aspect, "
         + "dev.lambdalens.metrics.internal.*Aspect")
 public class LoggingAspect {
-    private final ConcurrentHashMap<JoinPoint.StaticPart, LoggingInterceptor> interceptors = new ConcurrentHashMap<>();
+    /** Keyed by join point identity; each a list of one, as the core takes it, made once, not per call. */
+    private final ConcurrentHashMap<JoinPoint.StaticPart, List<LoggingInterceptor>> interceptors =
+            new ConcurrentHashMap<>();
 
     @Around("execution(@dev.lambdalens.logging.Logging * *(..)) && @annotation(logging)")
-    public Object around(ProceedingJoinPoint joinPoint, Logging logging) throws Throwable {
+    public Object around(ProceedingJoinPoint joinPoint, JoinPoint.StaticPart staticPart, Logging logging)
+            throws Throwable {
         // No lambdas here: a lambda's class is made when its line first runs, in the first invocation, where
         // priming cannot reach; named classes are loaded by the priming (LoggingPrimer).
-        LoggingInterceptor interceptor = interceptors.get(joinPoint.getStaticPart());
-        if (interceptor == null) {
-            LoggingInterceptor built = interceptorFor(logging, joinPoint.getSignature().getDeclaringTypeName());
-            interceptor = interceptors.putIfAbsent(joinPoint.getStaticPart(), built);
-            if (interceptor == null) {
-                interceptor = built;
+        List<LoggingInterceptor> interceptors = this.interceptors.get(staticPart);
+        if (interceptors == null) {
+            List<LoggingInterceptor> built = List.of(interceptorFor(logging,
+                    joinPoint.getSignature().getDeclaringTypeName()));
+            interceptors = this.interceptors.putIfAbsent(staticPart, built);
+            if (interceptors == null) {
+                interceptors = built;
             }
         }
+        LoggingInterceptor interceptor = interceptors.get(0);
         Object[] args = joinPoint.getArgs();
         Object event = args.length > 0 ? args[0] : null;
         Object[] replaced = null;
@@ -55,7 +59,7 @@ public class LoggingAspect {
             replaced = args;
         }
         return Interception.around(LensRuntime.global(), Interception.findContext(args), event,
-                List.<InvocationInterceptor>of(interceptor), new Proceed(joinPoint, replaced));
+                interceptors, new Proceed(joinPoint, replaced));
     }
 
     /** The woven method's own body, with the arguments replaced when {@code arguments} is not null. */

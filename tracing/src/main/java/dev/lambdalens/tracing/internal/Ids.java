@@ -2,9 +2,11 @@ package dev.lambdalens.tracing.internal;
 
 import dev.lambdalens.core.internal.EnvironmentRandom;
 
+import java.util.HexFormat;
+
 /** X-Ray entity ids: 16 lower-case hex digits, random, never all zero. */
 final class Ids {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -37,12 +39,8 @@ final class Ids {
         if (value == 0) {
             return null;
         }
-        char[] chars = new char[16];
-        for (int i = 15; i >= 0; i--) {
-            chars[i] = HEX[(int) (value & 0xf)];
-            value >>>= 4;
-        }
-        return new String(chars);
+        // HexFormat hands its digits to the String it returns: one array and the String, no copy.
+        return HEX.toHexDigits(value);
     }
 
     private static long hash(long hash, String text) {

@@ -42,13 +42,10 @@ final class OtelAttributes {
             }
             otel.setAttribute(ANNOTATION_KEYS, keys);
         }
-        Map<String, Map<String, String>> metadata = span.metadata();
+        Metadata metadata = span.metadata();
         if (metadata != null) {
-            for (Map.Entry<String, Map<String, String>> namespace : metadata.entrySet()) {
-                String prefix = namespace.getKey().concat(".");
-                for (Map.Entry<String, String> value : namespace.getValue().entrySet()) {
-                    otel.setAttribute(prefix.concat(value.getKey()), value.getValue());
-                }
+            for (int i = 0; i < metadata.size(); i++) {
+                otel.setAttribute(metadata.namespace(i) + "." + metadata.key(i), metadata.value(i));
             }
         }
         if ("aws".equals(span.namespace())) {

@@ -39,7 +39,7 @@ public final class Span implements TracedSubsegment {
     private boolean fault;
     private Throwable cause;
     private Map<String, Object> annotations;
-    private Map<String, Map<String, String>> metadata;
+    private Metadata metadata;
     private List<Span> children;
     // A call to a downstream service (an AWS SDK call): the fields X-Ray reads for its service map.
     private String namespace;
@@ -164,14 +164,12 @@ public final class Span implements TracedSubsegment {
                 return;
             }
             if (metadata == null) {
-                metadata = new LinkedHashMap<>(4);
+                metadata = new Metadata();
             }
-            Map<String, String> values = metadata.get(namespace);
-            if (values == null) {
-                values = new LinkedHashMap<>(4);
-                metadata.put(namespace, values);
+            if (!metadata.put(namespace, key, json)) {
+                report("tracing:metadata:count", "a subsegment holds at most " + Metadata.MAX_ENTRIES
+                        + " metadata values; " + namespace + "/" + key + " is left out", null);
             }
-            values.put(key, json);
         }
     }
 
@@ -344,7 +342,7 @@ public final class Span implements TracedSubsegment {
         return annotations;
     }
 
-    Map<String, Map<String, String>> metadata() {
+    Metadata metadata() {
         return metadata;
     }
 

@@ -195,28 +195,36 @@ final class SpanDocument {
         out.append('}');
     }
 
-    private void writeMetadata(Map<String, Map<String, String>> metadata) {
-        if (metadata == null || metadata.isEmpty() || limits.metadataValue < 0) {
+    private void writeMetadata(Metadata metadata) {
+        if (metadata == null || metadata.size() == 0 || limits.metadataValue < 0) {
             return;
         }
         out.append(",\"metadata\":{");
+        int size = metadata.size();
         boolean firstNamespace = true;
-        for (Map.Entry<String, Map<String, String>> namespace : metadata.entrySet()) {
+        for (int opening = 0; opening < size; opening++) {
+            if (!metadata.opensNamespace(opening)) {
+                continue;
+            }
+            String namespace = metadata.namespace(opening);
             if (!firstNamespace) {
                 out.append(',');
             }
             firstNamespace = false;
-            appendText(namespace.getKey());
+            appendText(namespace);
             out.append(":{");
             boolean first = true;
-            for (Map.Entry<String, String> entry : namespace.getValue().entrySet()) {
+            for (int i = opening; i < size; i++) {
+                if (!metadata.namespace(i).equals(namespace)) {
+                    continue;
+                }
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
-                appendText(entry.getKey());
+                appendText(metadata.key(i));
                 out.append(':');
-                String json = entry.getValue();
+                String json = metadata.value(i);
                 if (json.length() <= limits.metadataValue) {
                     out.append(json);
                 } else {
